@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.drpwarehouse.schemas.DrpUserException;
 
 /**
  * Working days in England: Monday to Friday, not a bank holiday. Dates are calendar dates in
@@ -91,8 +92,10 @@ public final class WorkingDayCalendar {
     }
     int target = indexOf(from) + workingDays;
     if (target >= byIndex.length) {
-      throw new IllegalArgumentException(
-          workingDays + " WD after " + from + " falls after the calendar's end, " + last);
+      throw new DrpUserException(
+          from.toString(),
+          workingDays + " WD after it falls after the calendar's end, " + last,
+          "check the date; the calendar spans " + first.getYear() + "-" + last.getYear());
     }
     return byIndex[target];
   }
@@ -127,8 +130,10 @@ public final class WorkingDayCalendar {
   private void checkInRange(LocalDate date) {
     Objects.requireNonNull(date, "date");
     if (date.isBefore(first) || date.isAfter(last)) {
-      throw new IllegalArgumentException(
-          "Date " + date + " is outside the working-day calendar, " + first + " to " + last);
+      throw new DrpUserException(
+          date.toString(),
+          "is outside the working-day calendar, " + first + " to " + last,
+          "check the date; the calendar spans " + first.getYear() + "-" + last.getYear());
     }
   }
 }
