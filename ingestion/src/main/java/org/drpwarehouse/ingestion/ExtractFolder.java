@@ -1,0 +1,148 @@
+package org.drpwarehouse.ingestion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.drpwarehouse.schemas.DrpUserException;
+import org.drpwarehouse.schemas.ExchangeFormat;
+import org.drpwarehouse.schemas.ExtractManifest;
+import org.drpwarehouse.schemas.RecordSpec;
+import org.drpwarehouse.schemas.Ssda903;
+
+/**
+ * Finds the source files in a folder given to {@code drp ingest} or {@code drp validate}.
+ *
+ * <p>A folder holds one authority's extract, or sub-folders with one extract each. An extract is the
+ * SSDA903 files (at its top or in an {@code ssda903/} sub-folder) and the exchange-format files
+ * ({@code disputes.csv} or {@code disputes.jsonl}, ...). SSDA903 files carry no authority code: it
+ * comes from {@code --authority} or the extract's {@value ExtractManifest#FILE_NAME}; a 903 file with
+ * neither is refused, saying how to give it. Files with other names are listed as ignored.
+ */
+public final class ExtractFolder {
+  private final Path root;
+  private final List<SourceFile> files;
+  private final List<String> ignored;
+
+  private ExtractFolder(Path root, List<SourceFile> files, List<String> ignored) {
+    this.root = root;
+    this.files = List.copyOf(files);
+    this.ignored = List.copyOf(ignored);
+  }
+
+  /**
+   * Scans a folder.
+   *
+   * @param authority the {@code --authority} option, or {@code null}
+   */
+  public static ExtractFolder scan(Path root, String authority) {
+    if (!Files.isDirectory(root)) {
+      throw new DrpUserException(root.toString(), "is not a folder", "give the folder that holds the extract files");
+    }
+    List<SourceFile> files = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    List<Path> extracts = new ArrayList<>();
+    extracts.add(root);
+    for (Path child : list(root)) {
+      if (Files.isDirectory(child) && !child.getFileName().toString().equals("ssda903")
+          && !child.getFileName().toString().startsWith(".")) {
+        extracts.add(child);
+      }
+    }
+    for (Path extract : extracts) {
+      scanExtract(root, extract, authority, files, ignored);
+    }
+    if (files.isEmpty()) {
+      throw new DrpUserException(root.toString(), "holds no extract files",
+          "put SSDA903 files (header.csv, episodes.csv, reviews.csv, ...) or exchange files (disputes.csv, "
+              + "dispute_events.csv, ...) in it or in one sub-folder per authority; see docs/file-formats.md");
+    }
+    return new ExtractFolder(root, files, ignored);
+  }
+
+  private static void scanExtract(Path root, Path extract, String option, List<SourceFile> files, List<String> ignored) {
+    Optional<ExtractManifest> manifest = manifest(root, extract);
+    String authority = option != null ? option : manifest.map(ExtractManifest::authority).orElse(null);
+    List<Path> candidates = new ArrayList<>(list(extract).stream().filter(Files::isRegularFile).toList());
+    Path ssda903Dir = extract.resolve("ssda903");
+    if (Files.isDirectory(ssda903Dir)) {
+      candidates.addAll(list(ssda903Dir).stream().filter(Files::isRegularFile).toList());
+    }
+    for (Path file : candidates) {
+      String fileName = file.getFileName().toString();
+      String relative = root.relativize(file).toString().replace('\\', '/');
+      if (fileName.equals(ExtractManifest.FILE_NAME) || fileName.startsWith(".")) {
+        continue;
+      }
+      Optional<SourceFile> match = match(file, relative, fileName, authority);
+      if (match.isEmpty()) {
+        ignored.add(relative);
+        continue;
+      }
+      SourceFile source = match.get();
+      if (source.kind() == SourceKind.SSDA903 && authority == null) {
+        throw new DrpUserException(relative, "is an SSDA903 file, and SSDA903 files carry no authority code",
+            "give --authority CODE, or put a " + ExtractManifest.FILE_NAME + " with authority: \"CODE\" in "
+                + (extract.equals(root) ? "the folder" : root.relativize(extract) + "/"));
+      }
+      files.add(source);
+    }
+  }
+
+  private static Optional<SourceFile> match(Path file, String relative, String fileName, String authority) {
+    for (RecordSpec spec : Ssda903.ALL) {
+      if (fileName.equals(spec.csvFileName())) {
+        return Optional.of(new SourceFile(file, relative, spec, SourceFile.Format.CSV, SourceKind.SSDA903, authority));
+      }
+    }
+    for (RecordSpec spec : ExchangeFormat.ALL) {
+      if (fileName.equals(spec.csvFileName())) {
+        return Optional.of(new SourceFile(file, relative, spec, SourceFile.Format.CSV, SourceKind.EXCHANGE, authority));
+      }
+      if (spec.jsonLinesFileName().map(fileName::equals).orElse(false)) {
+        return Optional.of(
+            new SourceFile(file, relative, spec, SourceFile.Format.JSON_LINES, SourceKind.EXCHANGE, authority));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ExtractManifest> manifest(Path root, Path extract) {
+    Path file = extract.resolve(ExtractManifest.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(ExtractManifest.read(in, root.relativize(file).toString()));
+    } catch (IOException e) {
+      throw new DrpUserException(file.toString(), "cannot be read (" + e.getMessage() + ")", "check the file", e);
+    }
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.sorted(Comparator.comparing(Path::toString)).toList();
+    } catch (IOException e) {
+      throw new DrpUserException(dir.toString(), "cannot be listed (" + e.getMessage() + ")", "check the folder", e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The files found, in a stable order: extract by extract, file name by file name. */
+  public List<SourceFile> files() {
+    return files;
+  }
+
+  /** Files that are not part of any contract, relative to the folder. */
+  public List<String> ignored() {
+    return ignored;
+  }
+}

@@ -1,0 +1,31 @@
+package org.drpwarehouse.ingestion;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.drpwarehouse.schemas.RecordSpec;
+
+/**
+ * One file of an extract, matched to its contract.
+ *
+ * @param path the file
+ * @param name the file's name relative to the folder given to {@code drp ingest}, as lineage shows it
+ * @param spec the contract its records follow
+ * @param format CSV or JSON Lines
+ * @param authority the authority the file belongs to: from the manifest or {@code --authority} for
+ *     SSDA903; for exchange files the default when a row leaves its own column empty is none (the
+ *     row's {@code authority} column is required)
+ */
+public record SourceFile(Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority) {
+  public enum Format {
+    CSV,
+    JSON_LINES
+  }
+
+  public SourceFile {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(kind, "kind");
+  }
+}
