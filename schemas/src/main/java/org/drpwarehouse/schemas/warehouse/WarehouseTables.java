@@ -104,4 +104,25 @@ public final class WarehouseTables {
           .add(IngestRunColumns.LOADED, DataTypes.LongType, false)
           .add(IngestRunColumns.QUARANTINED, DataTypes.LongType, false)
           .add(IngestRunColumns.REASONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false);
+
+  /** The loaded-files registry: loading the same bytes again adds nothing. */
+  public static final class IngestFileColumns {
+    private IngestFileColumns() {}
+
+    public static final String CHECKSUM = "checksum";
+    public static final String SOURCE_NAME = "source_name";
+    public static final String RECORD = "record";
+    public static final String AUTHORITY = "authority";
+    public static final String BATCH_ID = "batch_id";
+    public static final String LOADED_AT = "loaded_at";
+  }
+
+  public static final StructType INGEST_FILES_SCHEMA =
+      new StructType()
+          .add(IngestFileColumns.CHECKSUM, DataTypes.StringType, false)
+          .add(IngestFileColumns.SOURCE_NAME, DataTypes.StringType, false)
+          .add(IngestFileColumns.RECORD, DataTypes.StringType, false)
+          .add(IngestFileColumns.AUTHORITY, DataTypes.StringType, true)
+          .add(IngestFileColumns.BATCH_ID, DataTypes.StringType, false)
+          .add(IngestFileColumns.LOADED_AT, DataTypes.TimestampType, false);
 }

@@ -1,0 +1,33 @@
+package org.drpwarehouse.ingestion;
+
+import java.util.Map;
+
+/**
+ * What an ingest run did with one file.
+ *
+ * @param status {@code LOADED}, or {@code ALREADY_LOADED} when the same bytes were loaded by an
+ *     earlier batch (then every count is 0)
+ */
+public record FileResult(
+    String sourceName,
+    String record,
+    String authority,
+    String checksum,
+    String status,
+    long read,
+    long loaded,
+    long quarantined,
+    Map<String, Long> reasons) {
+
+  public static final String LOADED = "LOADED";
+  public static final String ALREADY_LOADED = "ALREADY_LOADED";
+
+  public FileResult {
+    reasons = Map.copyOf(reasons);
+  }
+
+  /** Nothing lost: every record read was loaded or quarantined. */
+  public boolean balanced() {
+    return read == loaded + quarantined;
+  }
+}

@@ -1,0 +1,108 @@
+package org.drpwarehouse.ingestion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.drpwarehouse.schemas.Contracts;
+
+/**
+ * What one ingest run loads: every file of the folder with its checksum, and whether it is loaded or
+ * skipped because the same bytes were loaded before. The plan is written beside the run's staged
+ * chunks, so a restarted run loads exactly what the interrupted one set out to load.
+ *
+ * @param runKey the run's id: the batch id in lineage, and the staging folder's name
+ */
+public record IngestPlan(String runKey, Path folder, URI warehouse, String authority, List<PlannedFile> files) {
+
+  /** One file of the run. {@code alreadyLoadedBy} is the batch that loaded the same bytes, or null. */
+  public record PlannedFile(int index, SourceFile source, String checksum, String alreadyLoadedBy) {
+    public boolean load() {
+      return alreadyLoadedBy == null;
+    }
+
+    /** The Spring Batch step that stages this file. */
+    public String stepName() {
+      return String.format("stage-%05d-%s", index, source.spec().name());
+    }
+  }
+
+  public IngestPlan {
+    files = List.copyOf(files);
+  }
+
+  public List<PlannedFile> toLoad() {
+    return files.stream().filter(PlannedFile::load).toList();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("run_key", runKey);
+    root.put("folder", folder.toString());
+    root.put("warehouse", warehouse.toString());
+    if (authority != null) {
+      root.put("authority", authority);
+    }
+    ArrayNode list = root.putArray("files");
+    for (PlannedFile file : files) {
+      ObjectNode node = list.addObject();
+      node.put("index", file.index());
+      node.put("path", file.source().path().toString());
+      node.put("name", file.source().name());
+      node.put("record", file.source().spec().name());
+      node.put("format", file.source().format().name());
+      node.put("kind", file.source().kind().name());
+      if (file.source().authority() != null) {
+        node.put("authority", file.source().authority());
+      }
+      node.put("checksum", file.checksum());
+      if (file.alreadyLoadedBy() != null) {
+        node.put("already_loaded_by", file.alreadyLoadedBy());
+      }
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static IngestPlan fromJson(String text) {
+    try {
+      JsonNode root = JSON.readTree(text);
+      List<PlannedFile> files = new ArrayList<>();
+      for (JsonNode node : root.path("files")) {
+        SourceFile source =
+            new SourceFile(
+                Path.of(node.path("path").asText()),
+                node.path("name").asText(),
+                Contracts.byName(node.path("record").asText()).orElseThrow(),
+                SourceFile.Format.valueOf(node.path("format").asText()),
+                SourceKind.valueOf(node.path("kind").asText()),
+                node.hasNonNull("authority") ? node.path("authority").asText() : null);
+        files.add(
+            new PlannedFile(
+                node.path("index").asInt(),
+                source,
+                node.path("checksum").asText(),
+                node.hasNonNull("already_loaded_by") ? node.path("already_loaded_by").asText() : null));
+      }
+      return new IngestPlan(
+          root.path("run_key").asText(),
+          Path.of(root.path("folder").asText()),
+          URI.create(root.path("warehouse").asText()),
+          root.hasNonNull("authority") ? root.path("authority").asText() : null,
+          files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The saved ingest plan cannot be read", e);
+    }
+  }
+}

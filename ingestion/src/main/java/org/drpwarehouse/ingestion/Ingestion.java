@@ -1,0 +1,308 @@
+package org.drpwarehouse.ingestion;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.drpwarehouse.ingestion.IngestPlan.PlannedFile;
+import org.drpwarehouse.ingestion.internal.BronzeCommitTasklet;
+import org.drpwarehouse.ingestion.internal.ContractValidationProcessor;
+import org.drpwarehouse.ingestion.internal.FileChecksum;
+import org.drpwarehouse.ingestion.internal.JobRepositories;
+import org.drpwarehouse.ingestion.internal.RecordSourceItemReader;
+import org.drpwarehouse.ingestion.internal.StagingItemWriter;
+import org.drpwarehouse.ingestion.internal.StagingLayout;
+import org.drpwarehouse.ingestion.internal.WarehouseLock;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables.IngestFileColumns;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables.IngestRunColumns;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.SyncTaskExecutor;
+
+/**
+ * {@code drp ingest}: loads an extract folder into bronze, losing nothing and doubling nothing.
+ *
+ * <ol>
+ *   <li>Takes the warehouse lock (a second run waits or fails cleanly). Holding it proves any run the
+ *       job repository shows as running is dead: it is marked failed.
+ *   <li>If the last run of the same folder was interrupted, resumes it from its saved plan; otherwise
+ *       plans a new run: every file with its checksum, skipping files whose bytes were loaded before.
+ *   <li>Runs the Spring Batch job: one chunk-oriented step per file (read, validate, stage), then one
+ *       idempotent Delta commit per table, then removes the staged chunks.
+ * </ol>
+ */
+public final class Ingestion {
+  static final String JOB_NAME = "ingest";
+  static final String RUN_KEY = "run.key";
+  static final String FOLDER = "folder";
+  static final String WAREHOUSE = "warehouse";
+
+  private final SparkSession spark;
+  private final URI warehouse;
+  private final JobRepositories repositories;
+  private final int chunkSize;
+
+  public Ingestion(SparkSession spark, URI warehouse, JobRepositories repositories, int chunkSize) {
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("Cannot use a chunk size below 1: " + chunkSize);
+    }
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.repositories = repositories;
+    this.chunkSize = chunkSize;
+  }
+
+  /** Ingests a folder (see {@link ExtractFolder}); {@code authority} is the {@code --authority} option or null. */
+  public IngestReport ingest(Path folder, String authority, Duration lockWait) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, lockWait)) {
+      failRunsWhoseProcessDied();
+      Optional<JobExecution> interrupted = lastInterruptedRun(absolute);
+      IngestPlan plan;
+      JobParameters parameters;
+      if (interrupted.isPresent()) {
+        parameters = interrupted.get().getJobParameters();
+        plan = readPlan(parameters.getString(RUN_KEY));
+      } else {
+        plan = plan(absolute, authority);
+        writePlan(plan);
+        parameters =
+            new JobParametersBuilder()
+                .addString(RUN_KEY, plan.runKey(), true)
+                .addString(FOLDER, absolute.toString(), false)
+                .addString(WAREHOUSE, warehouse.toString(), false)
+                .toJobParameters();
+      }
+      JobExecution execution = launch(plan, parameters);
+      if (execution.getStatus() != BatchStatus.COMPLETED) {
+        throw failure(execution);
+      }
+      return report(plan, interrupted.isPresent(), execution);
+    }
+  }
+
+  private IngestPlan plan(Path folder, String authority) {
+    ExtractFolder extract = ExtractFolder.scan(folder, authority);
+    Map<String, String> loadedBefore = loadedChecksums();
+    Map<String, String> inThisRun = new HashMap<>();
+    String runKey =
+        LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+            + "-" + UUID.randomUUID().toString().substring(0, 8);
+    List<PlannedFile> files = new ArrayList<>();
+    int index = 0;
+    for (SourceFile source : extract.files()) {
+      String checksum = FileChecksum.of(source.path(), source.name());
+      String already = loadedBefore.get(checksum);
+      if (already == null && inThisRun.containsKey(checksum)) {
+        already = runKey + " (same bytes as " + inThisRun.get(checksum) + ")";
+      }
+      inThisRun.putIfAbsent(checksum, source.name());
+      files.add(new PlannedFile(index++, source, checksum, already));
+    }
+    return new IngestPlan(runKey, folder, warehouse, authority, files);
+  }
+
+  /** Checksums of every file loaded before, with the batch that loaded it. */
+  private Map<String, String> loadedChecksums() {
+    Map<String, String> loaded = new HashMap<>();
+    URI table = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES);
+    if (!tableExists(table)) {
+      return loaded;
+    }
+    // The registry holds one small row per file ever loaded: collecting it to the driver is cheap.
+    for (Row row :
+        spark.read().format("delta").load(table.toString())
+            .select(col(IngestFileColumns.CHECKSUM), col(IngestFileColumns.BATCH_ID))
+            .collectAsList()) {
+      loaded.putIfAbsent(row.getString(0), row.getString(1));
+    }
+    return loaded;
+  }
+
+  private boolean tableExists(URI table) {
+    try {
+      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(table.toString() + "/_delta_log");
+      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for table " + table, e);
+    }
+  }
+
+  private JobExecution launch(IngestPlan plan, JobParameters parameters) {
+    JobRepository repository = repositories.repository();
+    StagingLayout layout = new StagingLayout(warehouse, plan.runKey());
+    List<Step> steps = new ArrayList<>();
+    for (PlannedFile file : plan.toLoad()) {
+      steps.add(
+          new StepBuilder(file.stepName(), repository)
+              .<RawRecord, ValidatedRecord>chunk(chunkSize, repositories.transactions())
+              .reader(new RecordSourceItemReader(file.source()))
+              .processor(new ContractValidationProcessor(file.source()))
+              .writer(new StagingItemWriter(file.source(), file.index(), layout, spark.sparkContext().hadoopConfiguration()))
+              .build());
+    }
+    steps.add(
+        new StepBuilder("commit-bronze", repository)
+            .tasklet(new BronzeCommitTasklet(spark, plan, layout, repository), repositories.transactions())
+            .build());
+    steps.add(
+        new StepBuilder("remove-staging", repository)
+            .tasklet(
+                (contribution, context) -> {
+                  FileSystem fs = layout.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
+                  fs.delete(layout.root(), true);
+                  return org.springframework.batch.repeat.RepeatStatus.FINISHED;
+                },
+                repositories.transactions())
+            .build());
+    // A file that is not what it claims fails its own step; the others still load, and the commit
+    // leaves the failed file out. So every step moves on to the next whatever its status.
+    FlowBuilder<Flow> flow = new FlowBuilder<>("ingest-flow");
+    flow.start(steps.get(0));
+    for (int i = 0; i < steps.size() - 1; i++) {
+      flow.from(steps.get(i)).on("*").to(steps.get(i + 1));
+    }
+    Job job = new JobBuilder(JOB_NAME, repository).start(flow.build()).end().build();
+    TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
+    launcher.setJobRepository(repository);
+    launcher.setTaskExecutor(new SyncTaskExecutor());
+    try {
+      launcher.afterPropertiesSet();
+      return launcher.run(job, parameters);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot launch the ingest job for " + plan.folder(), e);
+    }
+  }
+
+  private RuntimeException failure(JobExecution execution) {
+    for (StepExecution step : execution.getStepExecutions()) {
+      for (Throwable error : step.getFailureExceptions()) {
+        if (step.getStepName().equals("commit-bronze") || step.getStepName().equals("remove-staging")) {
+          return new IllegalStateException("Ingest run failed in " + step.getStepName() + ": " + error.getMessage(), error);
+        }
+      }
+    }
+    return new IllegalStateException("Ingest run ended " + execution.getStatus() + ": " + execution.getExitStatus());
+  }
+
+  private IngestReport report(IngestPlan plan, boolean resumed, JobExecution execution) {
+    List<String> failed = new ArrayList<>();
+    for (PlannedFile file : plan.toLoad()) {
+      StepExecution step = repositories.repository().getLastStepExecution(execution.getJobInstance(), file.stepName());
+      if (step != null && step.getStatus() != BatchStatus.COMPLETED) {
+        step.getFailureExceptions().stream()
+            .findFirst()
+            .ifPresentOrElse(
+                e -> failed.add(e.getMessage()),
+                () -> failed.add(file.source().name() + ": " + step.getExitStatus().getExitDescription()));
+      }
+    }
+    URI runs = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, WarehouseTables.INGEST_RUNS);
+    List<FileResult> results = new ArrayList<>();
+    for (Row row :
+        spark.read().format("delta").load(runs.toString())
+            .where(col(IngestRunColumns.BATCH_ID).equalTo(plan.runKey()))
+            .collectAsList()) {
+      Map<String, Long> reasons = row.getJavaMap(row.fieldIndex(IngestRunColumns.REASONS));
+      results.add(
+          new FileResult(
+              row.getString(row.fieldIndex(IngestRunColumns.SOURCE_NAME)),
+              row.getString(row.fieldIndex(IngestRunColumns.RECORD)),
+              row.getString(row.fieldIndex(IngestRunColumns.AUTHORITY)),
+              row.getString(row.fieldIndex(IngestRunColumns.CHECKSUM)),
+              row.getString(row.fieldIndex(IngestRunColumns.STATUS)),
+              row.getLong(row.fieldIndex(IngestRunColumns.READ)),
+              row.getLong(row.fieldIndex(IngestRunColumns.LOADED)),
+              row.getLong(row.fieldIndex(IngestRunColumns.QUARANTINED)),
+              reasons));
+    }
+    results.sort(Comparator.comparing(FileResult::sourceName));
+    return new IngestReport(plan.runKey(), resumed, results, failed);
+  }
+
+  /** We hold the warehouse lock, so a run the repository still shows as running has died. */
+  private void failRunsWhoseProcessDied() {
+    JobRepository repository = repositories.repository();
+    for (JobExecution running : repositories.explorer().findRunningJobExecutions(JOB_NAME)) {
+      for (StepExecution step : running.getStepExecutions()) {
+        if (step.getStatus().isRunning()) {
+          step.setStatus(BatchStatus.FAILED);
+          step.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it stopped"));
+          step.setEndTime(LocalDateTime.now());
+          repository.update(step);
+        }
+      }
+      running.setStatus(BatchStatus.FAILED);
+      running.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it stopped"));
+      running.setEndTime(LocalDateTime.now());
+      repository.update(running);
+    }
+  }
+
+  /** The newest ingest run, if it failed part-way through the same folder into this warehouse. */
+  private Optional<JobExecution> lastInterruptedRun(Path folder) {
+    for (JobInstance instance : repositories.explorer().getJobInstances(JOB_NAME, 0, 1)) {
+      JobExecution last = repositories.explorer().getLastJobExecution(instance);
+      if (last != null
+          && last.getStatus() == BatchStatus.FAILED
+          && folder.toString().equals(last.getJobParameters().getString(FOLDER))
+          && warehouse.toString().equals(last.getJobParameters().getString(WAREHOUSE))) {
+        return Optional.of(last);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void writePlan(IngestPlan plan) {
+    StagingLayout layout = new StagingLayout(warehouse, plan.runKey());
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(layout.root(), "plan.json");
+    try (OutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, true)) {
+      out.write(plan.toJson().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot save the ingest plan to " + file, e);
+    }
+  }
+
+  private IngestPlan readPlan(String runKey) {
+    StagingLayout layout = new StagingLayout(warehouse, runKey);
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(layout.root(), "plan.json");
+    try (InputStream in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
+      return IngestPlan.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the plan of interrupted run " + runKey + " at " + file, e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.drpwarehouse.ingestion.internal;
+
+import org.drpwarehouse.ingestion.RawRecord;
+import org.drpwarehouse.ingestion.SourceFile;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.item.ItemStreamReader;
+
+/**
+ * A restartable reader of one source file. The number of records read is saved in the step's
+ * execution context at every chunk commit; a restart reopens the file and skips that many, so a
+ * chunk cut short by a crash is read again from its first record.
+ */
+public final class RecordSourceItemReader implements ItemStreamReader<RawRecord> {
+  static final String POSITION = "records.read";
+
+  private final SourceFile file;
+  private RecordSource source;
+
+  public RecordSourceItemReader(SourceFile file) {
+    this.file = file;
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    source = RecordSource.open(file);
+    long position = context.getLong(POSITION, 0L);
+    source.skip(position);
+  }
+
+  @Override
+  public RawRecord read() {
+    return source.next();
+  }
+
+  @Override
+  public void update(ExecutionContext context) {
+    context.putLong(POSITION, source.position());
+  }
+
+  @Override
+  public void close() {
+    if (source != null) {
+      source.close();
+    }
+  }
+
+  /** Records read so far, counting those read before a restart. */
+  long position() {
+    return source.position();
+  }
+}

@@ -1,0 +1,144 @@
+package org.drpwarehouse.ingestion.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.drpwarehouse.ingestion.RawRecord;
+import org.drpwarehouse.ingestion.SourceFile;
+import org.drpwarehouse.ingestion.SourceKind;
+import org.drpwarehouse.ingestion.ValidatedRecord;
+import org.drpwarehouse.ingestion.Violation;
+import org.drpwarehouse.schemas.Column;
+import org.drpwarehouse.schemas.ExchangeColumns;
+import org.drpwarehouse.schemas.warehouse.Lineage;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables.QuarantineColumns;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+
+/**
+ * Stages each chunk as two JSON Lines files under the run's staging folder: the valid records with
+ * their lineage, and one quarantine row per broken rule. Files are named by the chunk's first record
+ * ({@link StagingLayout}) and overwritten when a restarted chunk is written again.
+ */
+public final class StagingItemWriter implements ItemWriter<ValidatedRecord> {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final SourceFile file;
+  private final int fileIndex;
+  private final StagingLayout layout;
+  private final FileSystem fs;
+
+  public StagingItemWriter(SourceFile file, int fileIndex, StagingLayout layout, Configuration hadoop) {
+    this.file = file;
+    this.fileIndex = fileIndex;
+    this.layout = layout;
+    try {
+      this.fs = layout.root().getFileSystem(hadoop);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the staging file system at " + layout.root(), e);
+    }
+  }
+
+  @Override
+  public void write(Chunk<? extends ValidatedRecord> chunk) throws IOException {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    long first = chunk.getItems().get(0).record().line();
+    Path bronze = layout.bronzeChunk(fileIndex, first);
+    Path quarantine = layout.quarantineChunk(fileIndex, first);
+    boolean anyValid = false;
+    boolean anyRejected = false;
+    try (OutputStream out = fs.create(bronze, true);
+        JsonGenerator json = JSON.createGenerator(out)) {
+      json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+      for (ValidatedRecord item : chunk) {
+        if (item.isValid()) {
+          anyValid = true;
+          writeBronze(json, item.record());
+        } else {
+          anyRejected = true;
+        }
+      }
+      json.writeRaw('\n');
+    }
+    if (!anyValid) {
+      fs.delete(bronze, false);
+    }
+    if (anyRejected) {
+      try (OutputStream out = fs.create(quarantine, true);
+          JsonGenerator json = JSON.createGenerator(out)) {
+        json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        for (ValidatedRecord item : chunk) {
+          for (Violation violation : item.violations()) {
+            writeQuarantine(json, item.record(), violation);
+          }
+        }
+        json.writeRaw('\n');
+      }
+    } else {
+      fs.delete(quarantine, false);
+    }
+  }
+
+  private String authority(RawRecord record) {
+    if (file.kind() == SourceKind.EXCHANGE && record.has(ExchangeColumns.AUTHORITY)) {
+      return record.value(ExchangeColumns.AUTHORITY).trim();
+    }
+    return file.authority();
+  }
+
+  private void writeBronze(JsonGenerator json, RawRecord record) throws IOException {
+    json.writeStartObject();
+    for (Column column : file.spec().columns()) {
+      String value = record.value(column.name());
+      if (!value.isEmpty()) {
+        json.writeStringField(column.name(), value);
+      }
+    }
+    json.writeStringField(Lineage.AUTHORITY, authority(record));
+    json.writeStringField(Lineage.SOURCE_KIND, file.kind().id());
+    json.writeStringField(Lineage.SOURCE_NAME, file.name());
+    json.writeNumberField(Lineage.SOURCE_LINE, record.line());
+    json.writeStringField(Lineage.RECORD_HASH, RecordHash.of(file.spec(), record));
+    boolean extraStarted = false;
+    for (Map.Entry<String, String> entry : record.values().entrySet()) {
+      if (file.spec().column(entry.getKey()).isEmpty()) {
+        if (!extraStarted) {
+          json.writeObjectFieldStart(Lineage.EXTRA);
+          extraStarted = true;
+        }
+        json.writeStringField(entry.getKey(), entry.getValue());
+      }
+    }
+    if (extraStarted) {
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation) throws IOException {
+    json.writeStartObject();
+    json.writeStringField(QuarantineColumns.RECORD, file.spec().name());
+    String authority = authority(record);
+    if (authority != null) {
+      json.writeStringField(QuarantineColumns.AUTHORITY, authority);
+    }
+    json.writeStringField(QuarantineColumns.SOURCE_KIND, file.kind().id());
+    json.writeStringField(QuarantineColumns.SOURCE_NAME, file.name());
+    json.writeNumberField(QuarantineColumns.SOURCE_LINE, record.line());
+    if (violation.column() != null) {
+      json.writeStringField(QuarantineColumns.COLUMN, violation.column());
+    }
+    json.writeStringField(QuarantineColumns.RULE_ID, violation.ruleId());
+    json.writeStringField(QuarantineColumns.REASON, violation.reason());
+    json.writeStringField(QuarantineColumns.RAW_RECORD, record.text());
+    json.writeEndObject();
+  }
+}
