@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -72,16 +73,21 @@ public final class Ingestion {
 
   private final SparkSession spark;
   private final URI warehouse;
-  private final JobRepositories repositories;
+  private final Supplier<JobRepositories> openRepositories;
   private final int chunkSize;
+  private JobRepositories repositories;
 
-  public Ingestion(SparkSession spark, URI warehouse, JobRepositories repositories, int chunkSize) {
+  /**
+   * @param openRepositories opens the job repository; called only once the warehouse lock is held,
+   *     because the embedded repository lives in the warehouse and admits one process at a time
+   */
+  public Ingestion(SparkSession spark, URI warehouse, Supplier<JobRepositories> openRepositories, int chunkSize) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("Cannot use a chunk size below 1: " + chunkSize);
     }
     this.spark = spark;
     this.warehouse = warehouse;
-    this.repositories = repositories;
+    this.openRepositories = openRepositories;
     this.chunkSize = chunkSize;
   }
 
@@ -89,6 +95,7 @@ public final class Ingestion {
   public IngestReport ingest(Path folder, String authority, Duration lockWait) {
     Path absolute = folder.toAbsolutePath().normalize();
     try (WarehouseLock lock = WarehouseLock.acquire(warehouse, lockWait)) {
+      repositories = openRepositories.get();
       failRunsWhoseProcessDied();
       Optional<JobExecution> interrupted = lastInterruptedRun(absolute);
       IngestPlan plan;

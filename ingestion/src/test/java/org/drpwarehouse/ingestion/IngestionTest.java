@@ -37,7 +37,7 @@ class IngestionTest {
   void setUp() throws IOException {
     extract = Files.createDirectories(temp.resolve("extract"));
     warehouse = Files.createDirectories(temp.resolve("warehouse")).toUri();
-    ingestion = new Ingestion(spark, warehouse, JobRepositories.embedded(warehouse), 2);
+    ingestion = new Ingestion(spark, warehouse, () -> JobRepositories.embedded(warehouse), 2);
   }
 
   private void write(String name, String content) throws IOException {

@@ -46,7 +46,12 @@ public final class WarehouseLock implements AutoCloseable {
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       Instant deadline = Instant.now().plus(wait);
       while (true) {
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+          lock = null;
+        }
         if (lock != null) {
           channel.truncate(0);
           channel.write(
