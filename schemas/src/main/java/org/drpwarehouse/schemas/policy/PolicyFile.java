@@ -245,8 +245,11 @@ final class PolicyFile {
             "map the category to '" + ThemeTaxonomy.OTHER + "' or to a specific theme");
       }
       if (!themes.contains(theme)) {
-        throw entry.getValue().error("'" + theme + "' is not a theme of the canonical taxonomy",
-            "use one of " + String.join(", ", themes.ids().stream().filter(t -> !t.equals(ThemeTaxonomy.UNMAPPED)).toList()));
+        List<String> usable = themes.ids().stream().filter(t -> !t.equals(ThemeTaxonomy.UNMAPPED)).toList();
+        String nearest = YamlNode.nearest(theme, usable);
+        throw entry.getValue().error(
+            "'" + theme + "' is not a theme of the canonical taxonomy" + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"),
+            "use one of " + String.join(", ", usable));
       }
       categories.put(code, theme);
     }

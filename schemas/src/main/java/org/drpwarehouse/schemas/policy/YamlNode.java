@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,7 +176,7 @@ final class YamlNode {
     int value = node.intValue();
     if (value <= 0) {
       throw error("must be a positive number of working days, not " + value,
-          "write 1 or more; leave the key out where the policy sets no limit");
+          "write 1 or more; where the policy sets no limit leave the key out (for a stage, use kind NONE)");
     }
     return value;
   }
@@ -219,8 +220,8 @@ final class YamlNode {
     }
   }
 
-  /** The allowed key closest to a misspelt one, if it is close enough to be a likely typo. */
-  private static String nearest(String typo, Set<String> allowed) {
+  /** The allowed value closest to a misspelt one, if it is close enough to be a likely typo; else null. */
+  static String nearest(String typo, Collection<String> allowed) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : allowed) {
@@ -233,22 +234,25 @@ final class YamlNode {
     return bestDistance <= Math.max(2, typo.length() / 4) ? best : null;
   }
 
+  /** Edits (insert, delete, substitute, swap two neighbours) from one key to another: typos are often swaps. */
   private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
+
 }

@@ -30,19 +30,27 @@ final class SeedText {
 
   /** The shared folder's {@code seeds} directory, or a skip (a failure on CI) when it is missing. */
   static Path seedsDir() {
+    return sharedPath("seeds");
+  }
+
+  /**
+   * A file or folder of the shared folder beside the project ({@code domain/policies.md}), or a skip
+   * (a failure on CI) when it is missing.
+   */
+  static Path sharedPath(String relative) {
     String shared = System.getProperty("drp.shared.dir");
-    Path seeds = shared == null ? null : Path.of(shared, "seeds");
-    if (seeds == null || !Files.isDirectory(seeds)) {
+    Path path = shared == null ? null : Path.of(shared, relative);
+    if (path == null || !Files.exists(path)) {
       String message =
-          "SEED TEXTS NOT FOUND (" + (shared == null ? "system property drp.shared.dir is not set" : seeds + " is missing")
-              + "): the checks that every quoted seed clause really occurs in the seed are NOT RUN";
+          "SHARED SEED TEXTS NOT FOUND (" + (shared == null ? "system property drp.shared.dir is not set" : path + " is missing")
+              + "): the checks of our readings against the seed policies are NOT RUN";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message + ", and CI=true requires them");
       }
       System.err.println("*** WARNING *** " + message);
       Assumptions.abort(message);
     }
-    return seeds;
+    return path;
   }
 
   /** The text of the seed whose file name starts with {@code prefix} ({@code 000}) or equals it. */
