@@ -52,7 +52,7 @@ class CalderdalePresetTest {
   @Test
   void calderdale_covers_looked_after_children_and_other_processes_fall_back_to_it() {
     assertThat(calderdale.definesLadder(DisputeProcess.CP)).as(CHILD_LOOKED_AFTER.says("only a CLA ladder")).isFalse();
-    assertThat(calderdale.ladder(DisputeProcess.CP)).isSameAs(cla);
+    assertThat(calderdale.ladder(DisputeProcess.CP)).as(CHILD_LOOKED_AFTER.says("CP falls back to the CLA ladder")).isSameAs(cla);
   }
 
   @Test

@@ -152,7 +152,7 @@ class IroAlertsFiveStagePresetTest {
 
   @Test
   void iro_alerts_partner_and_reverse_disputes_fall_back_to_the_cla_ladder() {
-    assertThat(policy.ladder(DisputeProcess.PARTNER)).isSameAs(cla);
-    assertThat(policy.ladder(DisputeProcess.REVERSE)).isSameAs(cla);
+    assertThat(policy.ladder(DisputeProcess.PARTNER)).as(FIVE_STAGES.says("no partner ladder: the CLA one")).isSameAs(cla);
+    assertThat(policy.ladder(DisputeProcess.REVERSE)).as(FIVE_STAGES.says("no reverse ladder: the CLA one")).isSameAs(cla);
   }
 }

@@ -182,4 +182,17 @@ class PolicyBindingsTest {
     assertThatThrownBy(() -> new PolicyBinding("381", null, "calderdale", 0, parse("2015-01-01")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void a_quoted_name_over_two_lines_keeps_the_line_numbers_of_later_rows_right() {
+    String csv = HEADER + "381,\"Calderdale\nMetropolitan Borough\",calderdale,,2015-01-01\n925,,lincolnshire,,2015-8-01\n";
+    assertThatThrownBy(() -> read(csv, presets))
+        .isInstanceOf(DrpUserException.class)
+        .hasMessageContaining("policy_bindings.csv line 4 column effective_from");
+    PolicyBindings ok = read(csv.replace("2015-8-01", "2015-08-01"), presets);
+    assertThat(ok.bindings().get(0).authorityName()).isEqualTo("Calderdale\nMetropolitan Borough");
+    StringWriter out = new StringWriter();
+    ok.write(out);
+    assertThat(read(out.toString(), presets)).isEqualTo(ok);
+  }
 }

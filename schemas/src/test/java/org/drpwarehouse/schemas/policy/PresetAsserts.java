@@ -29,6 +29,6 @@ final class PresetAsserts {
     assertThat(stage.timescale().kind()).as(quote.says(id + " timescale kind")).isEqualTo(timescale.kind());
     assertThat(stage.timescale().workingDays()).as(quote.says(id + " timescale WD")).isEqualTo(timescale.workingDays());
     assertThat(stage.response()).as(quote.says(id + " response")).isEqualTo(response);
-    assertThat(stage.clause()).as(id + " cites its seed clause").isNotBlank();
+    assertThat(stage.clause()).as(quote.says(id + " cites its seed clause")).isNotBlank();
   }
 }

@@ -198,4 +198,32 @@ class ThemeTaxonomyTest {
     assertThat(categoriesNamedIn(md)).containsExactly("general issues", "review preparation", "contact", "care plan", "drift", "practice");
     assertThat(new HashSet<>(categoriesNamedIn(md))).hasSize(6);
   }
+
+  private static final String MINIMAL =
+      """
+      groups: [Care planning, Other]
+      themes:
+        - {id: drift, label: Drift, group: Care planning, description: Drift in the plan.}
+        - {id: other, label: Other, group: Other, description: Anything else.}
+        - {id: unmapped, label: Unmapped, group: Other, description: Not mapped.}
+      """;
+
+  @Test
+  void a_taxonomy_file_is_checked_like_a_policy_file() {
+    assertThat(ThemeTaxonomy.read(PolicyFixtures.stream(MINIMAL), "themes.yaml").groups())
+        .containsExactly("Care planning", "Other");
+    assertThatThrownBy(() -> ThemeTaxonomy.read(PolicyFixtures.stream(MINIMAL.replace("group: Care planning", "group: Planning")), "themes.yaml"))
+        .isInstanceOf(DrpUserException.class).hasMessageContaining("themes.yaml: themes[0].group")
+        .hasMessageContaining("'Planning' is not one of the groups");
+    assertThatThrownBy(() -> ThemeTaxonomy.read(PolicyFixtures.stream(MINIMAL.replace("id: other", "id: drift")), "themes.yaml"))
+        .isInstanceOf(DrpUserException.class).hasMessageContaining("themes[1].id")
+        .hasMessageContaining("theme id 'drift' is defined twice");
+    assertThatThrownBy(() -> ThemeTaxonomy.read(PolicyFixtures.stream(MINIMAL.replace("id: drift", "id: Drift-Plan")), "themes.yaml"))
+        .isInstanceOf(DrpUserException.class).hasMessageContaining("not a snake_case id");
+    assertThatThrownBy(() -> ThemeTaxonomy.read(PolicyFixtures.stream(MINIMAL.replace("description: Drift", "descripton: Drift")), "themes.yaml"))
+        .isInstanceOf(DrpUserException.class).hasMessageContaining("unknown key 'descripton'");
+    assertThatThrownBy(() -> ThemeTaxonomy.read(PolicyFixtures.stream(
+            MINIMAL.replace("  - {id: unmapped, label: Unmapped, group: Other, description: Not mapped.}\n", "")), "themes.yaml"))
+        .isInstanceOf(DrpUserException.class).hasMessageContaining("no 'unmapped' theme");
+  }
 }
