@@ -16,8 +16,8 @@ import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
  * </ul>
  *
  * <p>Example: Calderdale's informal stage is set by the IRO, at most 10 WD. Opened Friday 2024-05-03
- * with an agreed date of 2024-05-31 (19 WD later, with the 6 May bank holiday), it is due
- * 2024-05-17 (capped).
+ * with an agreed date of 2024-05-31 (18 WD later, with the 6 and 27 May bank holidays), it is due
+ * Monday 2024-05-20, the 10th working day after the opening (capped).
  *
  * @param workingDays the fixed timescale or the maximum; {@code null} for none
  */
