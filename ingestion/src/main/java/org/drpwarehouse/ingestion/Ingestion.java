@@ -28,7 +28,7 @@ import org.drpwarehouse.ingestion.IngestPlan.PlannedFile;
 import org.drpwarehouse.ingestion.internal.BronzeCommitTasklet;
 import org.drpwarehouse.ingestion.internal.ContractValidationProcessor;
 import org.drpwarehouse.ingestion.internal.FileChecksum;
-import org.drpwarehouse.ingestion.internal.JobRepositories;
+import org.drpwarehouse.ingestion.JobRepositories;
 import org.drpwarehouse.ingestion.internal.RecordSourceItemReader;
 import org.drpwarehouse.ingestion.internal.StagingItemWriter;
 import org.drpwarehouse.ingestion.internal.StagingLayout;

@@ -2,7 +2,7 @@ package org.drpwarehouse.ingestion;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.drpwarehouse.ingestion.internal.JobRepositories;
+import org.drpwarehouse.ingestion.JobRepositories;
 
 /** Runs one ingest in a JVM of its own, so a test can kill it part-way. Args: extract warehouse chunk. */
 public final class IngestProcess {

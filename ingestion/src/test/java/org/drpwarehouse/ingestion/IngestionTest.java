@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.drpwarehouse.ingestion.internal.JobRepositories;
+import org.drpwarehouse.ingestion.JobRepositories;
 import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables;
 import org.junit.jupiter.api.BeforeEach;

@@ -25,7 +25,7 @@ final class AllowedCodesRule implements RecordRule {
                 ? String.join(", ", allowed)
                 : String.join(", ", allowed.subList(0, LISTED)) + ", ... (" + allowed.size() + " codes)";
         violations.add(
-            new Violation(column.name(), "code", column.name() + ": '" + value + "' is not an allowed code (" + shown + ")"));
+            new Violation(column.name(), "code", column.name() + " is not an allowed code (" + shown + ")", value));
       }
     }
   }

@@ -19,10 +19,12 @@ final class ColumnTypeRule implements RecordRule {
       if (column.type() == ColumnType.STRING || column.type() == ColumnType.CODE || !record.has(column.name())) {
         continue;
       }
+      String value = record.value(column.name());
       try {
-        column.type().parse(record.value(column.name()));
+        column.type().parse(value);
       } catch (IllegalArgumentException e) {
-        violations.add(new Violation(column.name(), ruleId(column.type()), column.name() + ": " + e.getMessage()));
+        violations.add(
+            new Violation(column.name(), ruleId(column.type()), column.name() + " is not a valid " + column.type().readable(), value));
       }
     }
   }

@@ -75,7 +75,7 @@ final class JsonLinesRecordSource implements RecordSource {
             "export the whole file again; nothing from this file was loaded", e);
       }
       return new RawRecord(at, Map.of(), text,
-          new Violation(null, "structure.json", "the line is not valid JSON (" + e.getOriginalMessage() + ")"));
+          new Violation(null, "structure.json", "the line is not valid JSON", e.getOriginalMessage()));
     }
     if (node == null || !node.isObject()) {
       return new RawRecord(at, Map.of(), text, new Violation(null, "structure.json", "the line is not a JSON object"));

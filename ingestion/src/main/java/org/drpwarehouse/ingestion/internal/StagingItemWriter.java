@@ -137,7 +137,7 @@ public final class StagingItemWriter implements ItemWriter<ValidatedRecord> {
       json.writeStringField(QuarantineColumns.COLUMN, violation.column());
     }
     json.writeStringField(QuarantineColumns.RULE_ID, violation.ruleId());
-    json.writeStringField(QuarantineColumns.REASON, violation.reason());
+    json.writeStringField(QuarantineColumns.REASON, violation.fullReason());
     json.writeStringField(QuarantineColumns.RAW_RECORD, record.text());
     json.writeEndObject();
   }

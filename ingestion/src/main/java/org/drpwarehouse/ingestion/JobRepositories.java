@@ -1,4 +1,4 @@
-package org.drpwarehouse.ingestion.internal;
+package org.drpwarehouse.ingestion;
 
 import java.net.URI;
 import java.nio.file.Path;
