@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
     description = "DRP Warehouse: analytics and compliance for IRO dispute resolution processes.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
       DueCommand.class,
       WorkdaysCommand.class,
       PoliciesCommand.class,

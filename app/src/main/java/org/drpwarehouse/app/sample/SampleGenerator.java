@@ -18,6 +18,7 @@ import org.drpwarehouse.schemas.CsvRows;
 import org.drpwarehouse.schemas.DrpUserException;
 import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
 import org.drpwarehouse.schemas.policy.Policy;
+import org.drpwarehouse.schemas.policy.PolicyCatalog;
 
 /**
  * The synthetic sample data behind {@code drp generate}: a set of authorities' SSDA903 extracts,
@@ -69,10 +70,19 @@ public final class SampleGenerator {
     LocalDate needFrom = settings.periodStart().minusYears(LookedAfterChildren.HISTORY_YEARS).minusMonths(1);
     LocalDate needTo = settings.periodEnd().plusYears(1);
     if (needFrom.isBefore(calendar.firstDate()) || needTo.isAfter(calendar.lastDate())) {
-      throw new IllegalArgumentException(
-          "The working-day calendar runs " + calendar.firstDate() + " to " + calendar.lastDate() + " but "
-              + settings.years() + " years from " + settings.startYear() + " need " + needFrom + " to " + needTo
-              + ": choose a start year and number of years inside it");
+      throw new DrpUserException(
+          "--start-year " + settings.startYear() + " --years " + settings.years(),
+          "the working-day calendar runs " + calendar.firstDate() + " to " + calendar.lastDate() + " but "
+              + settings.years() + " years from " + settings.startYear() + " need " + needFrom + " to " + needTo,
+          "choose a start year and number of years inside it");
+    }
+    LocalDate earliest = presets.stream().map(Policy::effectiveFrom).min(LocalDate::compareTo).orElseThrow();
+    if (settings.periodStart().isBefore(earliest)) {
+      throw new DrpUserException(
+          "--start-year " + settings.startYear(),
+          "starts the period on " + settings.periodStart() + ", before any preset is in force (the earliest takes effect on "
+              + earliest + ")",
+          "choose --start-year " + firstFinancialYearFrom(earliest) + " or later");
     }
     this.days = new WorkingDays(calendar);
   }
@@ -83,6 +93,16 @@ public final class SampleGenerator {
    * @throws DrpUserException when the output folder exists and is not empty (so that files of an
    *     earlier, larger run are never mixed in)
    */
+  /** The first financial year (starting 1 April) that starts on or after {@code date}. */
+  private static int firstFinancialYearFrom(LocalDate date) {
+    return date.isAfter(LocalDate.of(date.getYear(), 4, 1)) ? date.getYear() + 1 : date.getYear();
+  }
+
+  /** The presets the generator binds authorities to, in a fixed order: the latest version of each. */
+  public static List<Policy> presets(PolicyCatalog catalog) {
+    return catalog.ids().stream().map(catalog::latest).toList();
+  }
+
   public GenerationSummary generate() throws IOException {
     Path out = settings.out();
     checkEmpty(out);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
 import org.drpwarehouse.schemas.policy.Policy;
+import org.drpwarehouse.schemas.policy.PolicyCatalog;
 
 /**
  * Times a national-scale generation: {@code --authorities N --years Y [--seed S] [--out DIR]}.
@@ -44,7 +45,7 @@ public final class SampleGeneratorBenchmark {
     boolean temporary = out == null;
     Path folder = temporary ? Files.createTempDirectory("drp-sample-benchmark") : out;
     // Until PolicyCatalog.presets() is on this branch the stand-ins give the five presets' ladders.
-    List<Policy> presets = StandInPresets.all();
+    List<Policy> presets = SampleGenerator.presets(PolicyCatalog.presets());
     GeneratorSettings settings = GeneratorSettings.of(authorities, years, seed, folder.resolve("sample"));
     try {
       long started = System.nanoTime();

@@ -32,7 +32,8 @@ import org.drpwarehouse.schemas.policy.Timescale;
 final class TestPolicies {
   private TestPolicies() {}
 
-  static final LocalDate FROM = LocalDate.of(2020, 4, 1);
+  /** In force before any period the default calendar allows (periods start 2015-04-01 at the earliest). */
+  static final LocalDate FROM = LocalDate.of(2015, 1, 1);
 
   static List<Policy> all() {
     return List.of(calderdaleLike(), lambethLike(), iroAlertsLike());
