@@ -132,17 +132,19 @@ public final class Ingestion {
     int index = 0;
     for (SourceFile source : extract.files()) {
       String checksum = FileChecksum.of(source.path(), source.name());
-      String already = loadedBefore.get(checksum);
-      if (already == null && inThisRun.containsKey(checksum)) {
-        already = runKey + " (same bytes as " + inThisRun.get(checksum) + ")";
+      // One workbook yields several record kinds, so "loaded before" is per file and record kind.
+      String key = checksum + "/" + source.spec().name();
+      String already = loadedBefore.get(key);
+      if (already == null && inThisRun.containsKey(key)) {
+        already = runKey + " (same bytes as " + inThisRun.get(key) + ")";
       }
-      inThisRun.putIfAbsent(checksum, source.name());
+      inThisRun.putIfAbsent(key, source.name());
       files.add(new PlannedFile(index++, source, checksum, already));
     }
     return new IngestPlan(runKey, folder, warehouse, authority, files);
   }
 
-  /** Checksums of every file loaded before, with the batch that loaded it. */
+  /** Every file and record kind loaded before ({@code checksum/record}), with the batch that loaded it. */
   private Map<String, String> loadedChecksums() {
     Map<String, String> loaded = new HashMap<>();
     URI table = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES);
@@ -152,9 +154,9 @@ public final class Ingestion {
     // The registry holds one small row per file ever loaded: collecting it to the driver is cheap.
     for (Row row :
         spark.read().format("delta").load(table.toString())
-            .select(col(IngestFileColumns.CHECKSUM), col(IngestFileColumns.BATCH_ID))
+            .select(col(IngestFileColumns.CHECKSUM), col(IngestFileColumns.RECORD), col(IngestFileColumns.BATCH_ID))
             .collectAsList()) {
-      loaded.putIfAbsent(row.getString(0), row.getString(1));
+      loaded.putIfAbsent(row.getString(0) + "/" + row.getString(1), row.getString(2));
     }
     return loaded;
   }

@@ -18,7 +18,9 @@ import org.drpwarehouse.schemas.RecordSpec;
 public record SourceFile(Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority) {
   public enum Format {
     CSV,
-    JSON_LINES
+    JSON_LINES,
+    /** An alert tracker workbook, read through its column mapping ({@code NAME.mapping.yaml} beside it). */
+    TRACKER_XLSX
   }
 
   public SourceFile {
