@@ -1,7 +1,6 @@
 package org.drpwarehouse.ingestion.internal;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -74,7 +73,7 @@ public final class BronzeCommitTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     StepExecution step = chunkContext.getStepContext().getStepExecution();
     Timestamp now = Timestamp.from(Instant.now());
-    Map<String, Long> readCounts = readCountsOfStagedFiles(step);
+    Map<String, StagedCounts> readCounts = readCountsOfStagedFiles(step);
     Map<RecordSpec, List<String>> bronzeGlobs = new LinkedHashMap<>();
     List<String> quarantineGlobs = new ArrayList<>();
     for (PlannedFile file : plan.toLoad()) {
@@ -89,39 +88,6 @@ public final class BronzeCommitTasklet implements Tasklet {
       }
     }
 
-    Map<String, Long> loaded = new HashMap<>();
-    for (Map.Entry<RecordSpec, List<String>> table : bronzeGlobs.entrySet()) {
-      Dataset<Row> staged = readStaged(stagedBronzeSchema(table.getKey()), table.getValue());
-      for (Row row : staged.groupBy(col(Lineage.SOURCE_NAME)).count().collectAsList()) {
-        loaded.put(row.getString(0), row.getLong(1));
-      }
-      append(
-          bronzeRows(staged, table.getKey(), now),
-          WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, table.getKey().name()));
-    }
-
-    Map<String, Long> quarantined = new HashMap<>();
-    Map<String, Map<String, Long>> reasons = new HashMap<>();
-    if (!quarantineGlobs.isEmpty()) {
-      Dataset<Row> staged = readStaged(stagedQuarantineSchema(), quarantineGlobs);
-      for (Row row :
-          staged.groupBy(col(QuarantineColumns.SOURCE_NAME))
-              .agg(countDistinct(col(QuarantineColumns.SOURCE_LINE)))
-              .collectAsList()) {
-        quarantined.put(row.getString(0), row.getLong(1));
-      }
-      for (Row row :
-          staged.groupBy(col(QuarantineColumns.SOURCE_NAME), col(QuarantineColumns.RULE_ID)).count().collectAsList()) {
-        reasons.computeIfAbsent(row.getString(0), k -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
-      }
-      append(
-          staged
-              .withColumn(QuarantineColumns.BATCH_ID, lit(plan.runKey()))
-              .withColumn(QuarantineColumns.INGESTED_AT, lit(now))
-              .select(columns(WarehouseTables.QUARANTINE_SCHEMA)),
-          WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.QUARANTINE));
-    }
-
     results.clear();
     for (PlannedFile file : plan.files()) {
       String name = file.source().name();
@@ -133,6 +99,7 @@ public final class BronzeCommitTasklet implements Tasklet {
       if (!readCounts.containsKey(file.stepName())) {
         continue;
       }
+      StagedCounts counts = readCounts.get(file.stepName());
       FileResult result =
           new FileResult(
               name,
@@ -140,30 +107,63 @@ public final class BronzeCommitTasklet implements Tasklet {
               file.source().authority(),
               file.checksum(),
               FileResult.LOADED,
-              readCounts.getOrDefault(file.stepName(), 0L),
-              loaded.getOrDefault(name, 0L),
-              quarantined.getOrDefault(name, 0L),
-              reasons.getOrDefault(name, Map.of()));
+              counts.read(),
+              counts.loaded(),
+              counts.quarantined(),
+              counts.rules());
       if (!result.balanced()) {
         throw new IllegalStateException(
             "Ingest run " + plan.runKey() + " would lose records of " + name + ": read " + result.read()
                 + ", staged " + result.loaded() + " for bronze and " + result.quarantined()
-                + " for quarantine. Nothing was committed for the run's run log; please report this.");
+                + " for quarantine. The run log was not written; please report this.");
       }
       results.add(result);
     }
+    for (Map.Entry<RecordSpec, List<String>> table : bronzeGlobs.entrySet()) {
+      Dataset<Row> staged = readStaged(stagedBronzeSchema(table.getKey()), table.getValue());
+      append(
+          bronzeRows(staged, table.getKey(), now),
+          WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, table.getKey().name()));
+    }
+    if (!quarantineGlobs.isEmpty()) {
+      append(
+          readStaged(stagedQuarantineSchema(), quarantineGlobs)
+              .withColumn(QuarantineColumns.BATCH_ID, lit(plan.runKey()))
+              .withColumn(QuarantineColumns.INGESTED_AT, lit(now))
+              .select(columns(WarehouseTables.QUARANTINE_SCHEMA)),
+          WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.QUARANTINE));
+    }
+
     append(runRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_RUNS));
-    append(fileRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES));
+    if (results.stream().anyMatch(r -> r.status().equals(FileResult.LOADED))) {
+      append(fileRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES));
+    }
     return RepeatStatus.FINISHED;
   }
 
-  /** Records read per file, for the files whose staging step completed. */
-  private Map<String, Long> readCountsOfStagedFiles(StepExecution commitStep) {
-    Map<String, Long> counts = new HashMap<>();
+  /** What the reader read and the writer staged, as saved with the last chunk of a file's step. */
+  private record StagedCounts(long read, long loaded, long quarantined, Map<String, Long> rules) {}
+
+  /** The counts of every file whose staging step completed (a failed file is left out). */
+  private Map<String, StagedCounts> readCountsOfStagedFiles(StepExecution commitStep) {
+    Map<String, StagedCounts> counts = new HashMap<>();
     for (PlannedFile file : plan.toLoad()) {
       StepExecution staged = repository.getLastStepExecution(commitStep.getJobExecution().getJobInstance(), file.stepName());
       if (staged != null && staged.getStatus() == BatchStatus.COMPLETED) {
-        counts.put(file.stepName(), staged.getExecutionContext().getLong(RecordSourceItemReader.POSITION, 0L));
+        var context = staged.getExecutionContext();
+        Map<String, Long> rules = new TreeMap<>();
+        for (Map.Entry<String, Object> entry : context.entrySet()) {
+          if (entry.getKey().startsWith(StagingItemWriter.RULE_PREFIX)) {
+            rules.put(entry.getKey().substring(StagingItemWriter.RULE_PREFIX.length()), ((Number) entry.getValue()).longValue());
+          }
+        }
+        counts.put(
+            file.stepName(),
+            new StagedCounts(
+                context.getLong(RecordSourceItemReader.POSITION, 0L),
+                context.getLong(StagingItemWriter.LOADED, 0L),
+                context.getLong(StagingItemWriter.QUARANTINED, 0L),
+                rules));
       }
     }
     return counts;

@@ -19,20 +19,29 @@ import org.drpwarehouse.schemas.ExchangeColumns;
 import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables.QuarantineColumns;
 import org.springframework.batch.item.Chunk;
-import org.springframework.batch.item.ItemWriter;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.item.ItemStreamWriter;
 
 /**
  * Stages each chunk as two JSON Lines files under the run's staging folder: the valid records with
  * their lineage, and one quarantine row per broken rule. Files are named by the chunk's first record
  * ({@link StagingLayout}) and overwritten when a restarted chunk is written again.
  */
-public final class StagingItemWriter implements ItemWriter<ValidatedRecord> {
+public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord> {
+  static final String LOADED = "records.staged.bronze";
+  static final String QUARANTINED = "records.staged.quarantine";
+  static final String RULE_PREFIX = "records.staged.rule.";
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private final SourceFile file;
   private final int fileIndex;
   private final StagingLayout layout;
   private final FileSystem fs;
+  /** Counts of what has been staged, saved with each chunk so a restart carries them on. */
+  private long loaded;
+  private long quarantined;
+  private final Map<String, Long> rules = new java.util.TreeMap<>();
 
   public StagingItemWriter(SourceFile file, int fileIndex, StagingLayout layout, Configuration hadoop) {
     this.file = file;
@@ -43,6 +52,25 @@ public final class StagingItemWriter implements ItemWriter<ValidatedRecord> {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the staging file system at " + layout.root(), e);
     }
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    loaded = context.getLong(LOADED, 0L);
+    quarantined = context.getLong(QUARANTINED, 0L);
+    rules.clear();
+    for (Map.Entry<String, Object> entry : context.entrySet()) {
+      if (entry.getKey().startsWith(RULE_PREFIX)) {
+        rules.put(entry.getKey().substring(RULE_PREFIX.length()), ((Number) entry.getValue()).longValue());
+      }
+    }
+  }
+
+  @Override
+  public void update(ExecutionContext context) {
+    context.putLong(LOADED, loaded);
+    context.putLong(QUARANTINED, quarantined);
+    rules.forEach((rule, count) -> context.putLong(RULE_PREFIX + rule, count));
   }
 
   @Override
@@ -61,9 +89,14 @@ public final class StagingItemWriter implements ItemWriter<ValidatedRecord> {
       for (ValidatedRecord item : chunk) {
         if (item.isValid()) {
           anyValid = true;
+          loaded++;
           writeBronze(json, item.record());
         } else {
           anyRejected = true;
+          quarantined++;
+          for (Violation violation : item.violations()) {
+            rules.merge(violation.ruleId(), 1L, Long::sum);
+          }
         }
       }
       json.writeRaw('\n');

@@ -1,4 +1,8 @@
-package org.drpwarehouse.app.sample;
+package org.drpwarehouse.app.bench;
+
+import org.drpwarehouse.app.sample.GenerationSummary;
+import org.drpwarehouse.app.sample.GeneratorSettings;
+import org.drpwarehouse.app.sample.SampleGenerator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
