@@ -7,6 +7,8 @@ import java.util.Map;
  *
  * @param status {@code LOADED}, or {@code ALREADY_LOADED} when the same bytes were loaded by an
  *     earlier batch (then every count is 0)
+ * @param deleted records a full database pull no longer found, marked deleted in bronze (tombstones;
+ *     they are not among the records read)
  */
 public record FileResult(
     String sourceName,
@@ -17,6 +19,7 @@ public record FileResult(
     long read,
     long loaded,
     long quarantined,
+    long deleted,
     Map<String, Long> reasons) {
 
   public static final String LOADED = "LOADED";

@@ -55,7 +55,28 @@ public record IngestPlan(String runKey, Path folder, URI warehouse, String autho
     for (PlannedFile file : files) {
       ObjectNode node = list.addObject();
       node.put("index", file.index());
-      node.put("path", file.source().path().toString());
+      if (file.source().path() != null) {
+        node.put("path", file.source().path().toString());
+      }
+      JdbcWindow jdbc = file.source().jdbc();
+      if (jdbc != null) {
+        ObjectNode window = node.putObject("jdbc");
+        window.put("profile", jdbc.profile());
+        window.put("url", jdbc.url());
+        window.put("user", jdbc.user());
+        window.put("password_env", jdbc.passwordEnvironment());
+        window.put("sql", jdbc.sql());
+        window.put("modified_column", jdbc.modifiedColumn());
+        ArrayNode key = window.putArray("key");
+        jdbc.keyColumns().forEach(key::add);
+        if (jdbc.lower() != null) {
+          window.put("lower", jdbc.lower().toString());
+        }
+        if (jdbc.upper() != null) {
+          window.put("upper", jdbc.upper().toString());
+        }
+        window.put("full_pull", jdbc.fullPull());
+      }
       node.put("name", file.source().name());
       node.put("record", file.source().spec().name());
       node.put("format", file.source().format().name());
@@ -80,14 +101,28 @@ public record IngestPlan(String runKey, Path folder, URI warehouse, String autho
       JsonNode root = JSON.readTree(text);
       List<PlannedFile> files = new ArrayList<>();
       for (JsonNode node : root.path("files")) {
+        JdbcWindow jdbc = null;
+        if (node.has("jdbc")) {
+          JsonNode w = node.path("jdbc");
+          List<String> key = new ArrayList<>();
+          w.path("key").forEach(k -> key.add(k.asText()));
+          jdbc =
+              new JdbcWindow(
+                  w.path("profile").asText(), w.path("url").asText(), w.path("user").asText(),
+                  w.path("password_env").asText(), w.path("sql").asText(), w.path("modified_column").asText(), key,
+                  w.hasNonNull("lower") ? java.time.LocalDateTime.parse(w.path("lower").asText()) : null,
+                  w.hasNonNull("upper") ? java.time.LocalDateTime.parse(w.path("upper").asText()) : null,
+                  w.path("full_pull").asBoolean());
+        }
         SourceFile source =
             new SourceFile(
-                Path.of(node.path("path").asText()),
+                node.hasNonNull("path") ? Path.of(node.path("path").asText()) : null,
                 node.path("name").asText(),
                 Contracts.byName(node.path("record").asText()).orElseThrow(),
                 SourceFile.Format.valueOf(node.path("format").asText()),
                 SourceKind.valueOf(node.path("kind").asText()),
-                node.hasNonNull("authority") ? node.path("authority").asText() : null);
+                node.hasNonNull("authority") ? node.path("authority").asText() : null,
+                jdbc);
         files.add(
             new PlannedFile(
                 node.path("index").asInt(),

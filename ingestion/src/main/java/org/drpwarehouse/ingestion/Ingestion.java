@@ -36,6 +36,13 @@ import org.drpwarehouse.ingestion.internal.WarehouseLock;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables.IngestFileColumns;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables.IngestRunColumns;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables.WatermarkColumns;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
@@ -94,22 +101,35 @@ public final class Ingestion {
   /** Ingests a folder (see {@link ExtractFolder}); {@code authority} is the {@code --authority} option or null. */
   public IngestReport ingest(Path folder, String authority, Duration lockWait) {
     Path absolute = folder.toAbsolutePath().normalize();
+    return run(absolute.toString(), () -> plan(absolute, authority), lockWait);
+  }
+
+  /**
+   * Pulls a case-management database ({@code drp ingest --jdbc PROFILE}): each query's rows changed
+   * since its last high-water mark, or, with {@code fullPull}, every row, marking the records that
+   * disappeared at the source as deleted.
+   */
+  public IngestReport ingestDatabase(JdbcProfile profile, boolean fullPull, Duration lockWait) {
+    return run("jdbc:" + profile.name(), () -> planDatabase(profile, fullPull), lockWait);
+  }
+
+  private IngestReport run(String source, Supplier<IngestPlan> planner, Duration lockWait) {
     try (WarehouseLock lock = WarehouseLock.acquire(warehouse, lockWait)) {
       repositories = openRepositories.get();
       failRunsWhoseProcessDied();
-      Optional<JobExecution> interrupted = lastInterruptedRun(absolute);
+      Optional<JobExecution> interrupted = lastInterruptedRun(source);
       IngestPlan plan;
       JobParameters parameters;
       if (interrupted.isPresent()) {
         parameters = interrupted.get().getJobParameters();
         plan = readPlan(parameters.getString(RUN_KEY));
       } else {
-        plan = plan(absolute, authority);
+        plan = planner.get();
         writePlan(plan);
         parameters =
             new JobParametersBuilder()
                 .addString(RUN_KEY, plan.runKey(), true)
-                .addString(FOLDER, absolute.toString(), false)
+                .addString(FOLDER, source, false)
                 .addString(WAREHOUSE, warehouse.toString(), false)
                 .toJobParameters();
       }
@@ -121,13 +141,76 @@ public final class Ingestion {
     }
   }
 
+  private static String newRunKey() {
+    return LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private IngestPlan planDatabase(JdbcProfile profile, boolean fullPull) {
+    Map<String, LocalDateTime> marks = fullPull ? Map.of() : watermarks(profile.name());
+    String runKey = newRunKey();
+    List<PlannedFile> files = new ArrayList<>();
+    int index = 0;
+    for (JdbcProfile.Query query : profile.queries()) {
+      JdbcWindow probe =
+          new JdbcWindow(profile.name(), profile.url(), profile.user(), profile.passwordEnvironment(), query.sql(),
+              query.modifiedColumn(), query.key(), null, null, fullPull);
+      LocalDateTime lower = marks.get(query.spec().name());
+      LocalDateTime upper = currentMaximum(probe, profile.name() + ":" + query.spec().name());
+      if (upper == null || (lower != null && upper.isBefore(lower))) {
+        upper = lower;
+      }
+      JdbcWindow window =
+          new JdbcWindow(profile.name(), profile.url(), profile.user(), profile.passwordEnvironment(), query.sql(),
+              query.modifiedColumn(), query.key(), lower, upper, fullPull);
+      String name = profile.name() + ":" + query.spec().name();
+      SourceFile source = new SourceFile(null, name, query.spec(), SourceFile.Format.JDBC_QUERY, SourceKind.JDBC, null, window);
+      String checksum = Integer.toHexString((name + lower + upper + fullPull).hashCode());
+      files.add(new PlannedFile(index++, source, checksum, null));
+    }
+    return new IngestPlan(runKey, Path.of("."), warehouse, null, files);
+  }
+
+  /** The newest high-water mark of each of a profile's queries. */
+  private Map<String, LocalDateTime> watermarks(String profile) {
+    Map<String, LocalDateTime> marks = new HashMap<>();
+    URI table = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, WarehouseTables.JDBC_WATERMARKS);
+    if (!tableExists(table)) {
+      return marks;
+    }
+    // One small row per query and run: reading them on the driver is cheap.
+    for (Row row :
+        spark.read().format("delta").load(table.toString())
+            .where(col(WatermarkColumns.PROFILE).equalTo(profile))
+            .groupBy(col(WatermarkColumns.RECORD))
+            .agg(org.apache.spark.sql.functions.max(col(WatermarkColumns.HIGH_WATER_MARK)))
+            .collectAsList()) {
+      if (!row.isNullAt(1)) {
+        marks.put(row.getString(0), row.getTimestamp(1).toLocalDateTime());
+      }
+    }
+    return marks;
+  }
+
+  private static LocalDateTime currentMaximum(JdbcWindow window, String name) {
+    String sql = "SELECT max(drp_source." + window.modifiedColumn() + ") FROM (" + window.sql() + ") drp_source";
+    try (Connection connection = DriverManager.getConnection(window.url(), window.user(), window.password());
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      Timestamp max = result.getTimestamp(1);
+      return max == null ? null : max.toLocalDateTime();
+    } catch (SQLException e) {
+      throw new SourceFileException(name, "cannot be queried (" + e.getMessage() + ")",
+          "check the profile's url, user, password variable, the SQL and that " + window.modifiedColumn() + " is a timestamp", e);
+    }
+  }
+
   private IngestPlan plan(Path folder, String authority) {
     ExtractFolder extract = ExtractFolder.scan(folder, authority);
     Map<String, String> loadedBefore = loadedChecksums();
     Map<String, String> inThisRun = new HashMap<>();
-    String runKey =
-        LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
-            + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runKey = newRunKey();
     List<PlannedFile> files = new ArrayList<>();
     int index = 0;
     for (SourceFile source : extract.files()) {
@@ -256,6 +339,7 @@ public final class Ingestion {
               row.getLong(row.fieldIndex(IngestRunColumns.READ)),
               row.getLong(row.fieldIndex(IngestRunColumns.LOADED)),
               row.getLong(row.fieldIndex(IngestRunColumns.QUARANTINED)),
+              row.getLong(row.fieldIndex(IngestRunColumns.DELETED)),
               reasons));
     }
     results.sort(Comparator.comparing(FileResult::sourceName));
@@ -281,13 +365,13 @@ public final class Ingestion {
     }
   }
 
-  /** The newest ingest run, if it failed part-way through the same folder into this warehouse. */
-  private Optional<JobExecution> lastInterruptedRun(Path folder) {
+  /** The newest ingest run, if it failed part-way through the same source into this warehouse. */
+  private Optional<JobExecution> lastInterruptedRun(String source) {
     for (JobInstance instance : repositories.explorer().getJobInstances(JOB_NAME, 0, 1)) {
       JobExecution last = repositories.explorer().getLastJobExecution(instance);
       if (last != null
           && last.getStatus() == BatchStatus.FAILED
-          && folder.toString().equals(last.getJobParameters().getString(FOLDER))
+          && source.equals(last.getJobParameters().getString(FOLDER))
           && warehouse.toString().equals(last.getJobParameters().getString(WAREHOUSE))) {
         return Optional.of(last);
       }

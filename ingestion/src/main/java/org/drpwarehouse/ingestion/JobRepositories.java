@@ -62,7 +62,8 @@ public final class JobRepositories {
   private static void initialiseSchema(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-      try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      // Only this connection's schema counts: another schema's Spring Batch tables are not ours.
+      try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
         while (tables.next()) {
           if (tables.getString("TABLE_NAME").equalsIgnoreCase("BATCH_JOB_INSTANCE")) {
             return;

@@ -11,20 +11,33 @@ import org.drpwarehouse.schemas.RecordSpec;
  * @param name the file's name relative to the folder given to {@code drp ingest}, as lineage shows it
  * @param spec the contract its records follow
  * @param format CSV or JSON Lines
+ * @param jdbc for a database source, the query and the window of rows this run pulls; else null
  * @param authority the authority the file belongs to: from the manifest or {@code --authority} for
  *     SSDA903; for exchange files the default when a row leaves its own column empty is none (the
  *     row's {@code authority} column is required)
  */
-public record SourceFile(Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority) {
+public record SourceFile(
+    Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority, JdbcWindow jdbc) {
   public enum Format {
     CSV,
     JSON_LINES,
     /** An alert tracker workbook, read through its column mapping ({@code NAME.mapping.yaml} beside it). */
-    TRACKER_XLSX
+    TRACKER_XLSX,
+    /** A query of a case-management database; {@link #jdbc()} says which rows. */
+    JDBC_QUERY
+  }
+
+  /** A file source. */
+  public SourceFile(Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority) {
+    this(path, name, spec, format, kind, authority, null);
   }
 
   public SourceFile {
-    Objects.requireNonNull(path, "path");
+    if (format == Format.JDBC_QUERY) {
+      Objects.requireNonNull(jdbc, "jdbc");
+    } else {
+      Objects.requireNonNull(path, "path");
+    }
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(format, "format");

@@ -8,6 +8,8 @@ import org.drpwarehouse.app.config.DrpSettings;
 import org.drpwarehouse.ingestion.FileResult;
 import org.drpwarehouse.ingestion.IngestReport;
 import org.drpwarehouse.ingestion.Ingestion;
+import org.drpwarehouse.ingestion.JdbcProfile;
+import org.drpwarehouse.schemas.DrpUserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +30,14 @@ final class IngestCommand implements Callable<Integer> {
   @ParentCommand DrpCommand parent;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The extract folder (one authority, or one sub-folder each).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The extract folder (one authority, or one sub-folder each).")
   Path folder;
+
+  @Option(names = "--jdbc", paramLabel = "PROFILE", description = "Pull a case-management database described by a profile file instead (see README).")
+  Path jdbcProfile;
+
+  @Option(names = "--full-pull", description = "With --jdbc: pull every row and mark records gone from the source as deleted.")
+  boolean fullPull;
 
   @Option(names = "--authority", paramLabel = "CODE", description = "Authority of SSDA903 files with no manifest.")
   String authority;
@@ -42,18 +50,34 @@ final class IngestCommand implements Callable<Integer> {
     Environment env = parent.environment();
     Ingestion ingestion =
         new Ingestion(env.spark(), env.warehouse(), env::openJobRepository, env.settings().get(DrpSettings.CHUNK_SIZE));
-    IngestReport report = ingestion.ingest(folder, authority, Duration.ofSeconds(waitSeconds));
+    if ((folder == null) == (jdbcProfile == null)) {
+      throw new DrpUserException("drp ingest", "needs either a folder or --jdbc PROFILE, not both and not neither",
+          "give DIR, or --jdbc casemgmt.yaml");
+    }
+    IngestReport report =
+        jdbcProfile != null
+            ? ingestion.ingestDatabase(JdbcProfile.read(jdbcProfile), fullPull, Duration.ofSeconds(waitSeconds))
+            : ingestion.ingest(folder, authority, Duration.ofSeconds(waitSeconds));
     print(report, spec.commandLine().getOut());
     return report.failedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.USER_ERROR;
   }
 
   static void print(IngestReport report, PrintWriter out) {
     out.println("ingest batch " + report.batchId() + (report.resumed() ? " (resumed after an interruption)" : ""));
-    TextTable table = new TextTable("file", "record", "authority", "status", "read", "loaded", "quarantined", "reasons");
+    boolean anyDeleted = report.files().stream().anyMatch(f -> f.deleted() > 0);
+    TextTable table =
+        anyDeleted
+            ? new TextTable("source", "record", "authority", "status", "read", "loaded", "quarantined", "deleted at source", "reasons")
+            : new TextTable("source", "record", "authority", "status", "read", "loaded", "quarantined", "reasons");
     for (FileResult file : report.files()) {
-      table.row(
-          file.sourceName(), file.record(), file.authority() == null ? "(per row)" : file.authority(), file.status(),
-          file.read(), file.loaded(), file.quarantined(), ValidateCommand.reasons(file.reasons()));
+      String authority = file.authority() == null ? "(per row)" : file.authority();
+      if (anyDeleted) {
+        table.row(file.sourceName(), file.record(), authority, file.status(), file.read(), file.loaded(), file.quarantined(),
+            file.deleted(), ValidateCommand.reasons(file.reasons()));
+      } else {
+        table.row(file.sourceName(), file.record(), authority, file.status(), file.read(), file.loaded(), file.quarantined(),
+            ValidateCommand.reasons(file.reasons()));
+      }
     }
     out.print(table.render(""));
     for (String failed : report.failedFiles()) {

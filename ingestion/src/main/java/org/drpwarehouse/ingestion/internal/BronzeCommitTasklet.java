@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 import org.drpwarehouse.ingestion.FileResult;
 import org.drpwarehouse.ingestion.IngestPlan;
 import org.drpwarehouse.ingestion.IngestPlan.PlannedFile;
+import org.drpwarehouse.ingestion.JdbcWindow;
 import org.drpwarehouse.schemas.RecordSpec;
 import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables;
@@ -93,7 +94,7 @@ public final class BronzeCommitTasklet implements Tasklet {
       String name = file.source().name();
       if (!file.load()) {
         results.add(new FileResult(name, file.source().spec().name(), file.source().authority(), file.checksum(),
-            FileResult.ALREADY_LOADED, 0, 0, 0, Map.of()));
+            FileResult.ALREADY_LOADED, 0, 0, 0, 0, Map.of()));
         continue;
       }
       if (!readCounts.containsKey(file.stepName())) {
@@ -110,6 +111,7 @@ public final class BronzeCommitTasklet implements Tasklet {
               counts.read(),
               counts.loaded(),
               counts.quarantined(),
+              0,
               counts.rules());
       if (!result.balanced()) {
         throw new IllegalStateException(
@@ -134,6 +136,11 @@ public final class BronzeCommitTasklet implements Tasklet {
           WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.QUARANTINE));
     }
 
+    for (PlannedFile file : plan.toLoad()) {
+      if (file.source().jdbc() != null && readCounts.containsKey(file.stepName())) {
+        recordDatabasePull(file, now);
+      }
+    }
     append(runRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_RUNS));
     if (results.stream().anyMatch(r -> r.status().equals(FileResult.LOADED))) {
       append(fileRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES));
@@ -189,12 +196,125 @@ public final class BronzeCommitTasklet implements Tasklet {
   }
 
   private void append(Dataset<Row> rows, URI table) {
+    append(rows, table, TXN_VERSION);
+  }
+
+  private void append(Dataset<Row> rows, URI table, long txnVersion) {
     rows.write()
         .format("delta")
         .mode("append")
         .option("txnAppId", "drp-ingest-" + plan.runKey())
-        .option("txnVersion", TXN_VERSION)
+        .option("txnVersion", txnVersion)
         .save(table.toString());
+  }
+
+  /**
+   * After a database query's rows are in bronze: its new high-water mark, and on a full pull the
+   * tombstones of records that are no longer at the source. Both computed in Spark: the source's
+   * keys are read through Spark's JDBC reader, never collected on the driver.
+   */
+  private void recordDatabasePull(PlannedFile file, Timestamp now) {
+    JdbcWindow window = file.source().jdbc();
+    RecordSpec spec = file.source().spec();
+    long deleted = 0;
+    if (window.fullPull()) {
+      URI table = WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, spec.name());
+      if (tableExists(table)) {
+        Dataset<Row> tombstones = tombstones(file, spark.read().format("delta").load(table.toString()), now);
+        // A second write to the same table in this run: its own txnVersion, so a restart skips it too.
+        append(tombstones, table, TXN_VERSION + 1 + file.index());
+        deleted =
+            spark.read().format("delta").load(table.toString())
+                .where(col(Lineage.BATCH_ID).equalTo(plan.runKey()).and(col(Lineage.DELETED)).and(col(Lineage.SOURCE_NAME).equalTo(file.source().name())))
+                .count();
+      }
+    }
+    for (int i = 0; i < results.size(); i++) {
+      FileResult r = results.get(i);
+      if (r.sourceName().equals(file.source().name())) {
+        results.set(i, new FileResult(r.sourceName(), r.record(), r.authority(), r.checksum(), r.status(), r.read(), r.loaded(),
+            r.quarantined(), deleted, r.reasons()));
+      }
+    }
+    Row mark =
+        RowFactory.create(
+            window.profile(), spec.name(), window.upper() == null ? null : Timestamp.valueOf(window.upper()),
+            window.fullPull(), plan.runKey(), now);
+    append(
+        spark.createDataFrame(List.of(mark), WarehouseTables.JDBC_WATERMARKS_SCHEMA),
+        WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.JDBC_WATERMARKS),
+        TXN_VERSION + 1 + file.index());
+  }
+
+  /** Keys live in bronze for this query (latest version not a tombstone) that the source no longer has. */
+  private Dataset<Row> tombstones(PlannedFile file, Dataset<Row> bronze, Timestamp now) {
+    JdbcWindow window = file.source().jdbc();
+    RecordSpec spec = file.source().spec();
+    Column[] key = window.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    org.apache.spark.sql.expressions.WindowSpec latestFirst =
+        org.apache.spark.sql.expressions.Window.partitionBy(key)
+            .orderBy(col(Lineage.INGESTED_AT).desc(), col(Lineage.SOURCE_LINE).desc());
+    Dataset<Row> live =
+        bronze
+            .where(col(Lineage.SOURCE_NAME).equalTo(file.source().name()))
+            .withColumn("__rank", org.apache.spark.sql.functions.row_number().over(latestFirst))
+            .where(col("__rank").equalTo(1).and(col(Lineage.DELETED).isNull().or(org.apache.spark.sql.functions.not(col(Lineage.DELETED)))))
+            .select(key);
+    String keyList = String.join(", ", window.keyColumns().stream().map(k -> "drp_source." + k).toList());
+    Dataset<Row> atSource =
+        spark.read()
+            .format("jdbc")
+            .option("url", window.url())
+            .option("user", window.user())
+            .option("password", window.password())
+            .option("query", "SELECT DISTINCT " + keyList + " FROM (" + window.sql() + ") drp_source")
+            .load();
+    for (String k : window.keyColumns()) {
+      atSource = atSource.withColumn(k, col(k).cast("string"));
+    }
+    Column sameKey = null;
+    for (String k : window.keyColumns()) {
+      Column equal = live.col(k).equalTo(atSource.col(k));
+      sameKey = sameKey == null ? equal : sameKey.and(equal);
+    }
+    Dataset<Row> gone = live.join(atSource, sameKey, "left_anti");
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : WarehouseTables.bronzeSchema(spec).fields()) {
+      Column value;
+      if (window.keyColumns().contains(field.name())) {
+        value = col(field.name());
+      } else if (field.name().equals(Lineage.AUTHORITY)) {
+        value = spec.column(org.drpwarehouse.schemas.ExchangeColumns.AUTHORITY).isPresent()
+            ? col(org.drpwarehouse.schemas.ExchangeColumns.AUTHORITY) : lit(file.source().authority());
+      } else if (field.name().equals(Lineage.SOURCE_KIND)) {
+        value = lit(file.source().kind().id());
+      } else if (field.name().equals(Lineage.SOURCE_NAME)) {
+        value = lit(file.source().name());
+      } else if (field.name().equals(Lineage.SOURCE_LINE)) {
+        value = lit(0L);
+      } else if (field.name().equals(Lineage.BATCH_ID)) {
+        value = lit(plan.runKey());
+      } else if (field.name().equals(Lineage.INGESTED_AT)) {
+        value = lit(now);
+      } else if (field.name().equals(Lineage.RECORD_HASH)) {
+        value = org.apache.spark.sql.functions.sha2(org.apache.spark.sql.functions.concat_ws("\u001f", key), 256);
+      } else if (field.name().equals(Lineage.DELETED)) {
+        value = lit(true);
+      } else {
+        value = lit(null);
+      }
+      columns.add(value.cast(field.dataType()).as(field.name(), field.metadata()));
+    }
+    return gone.select(columns.toArray(Column[]::new));
+  }
+
+  private boolean tableExists(URI table) {
+    try {
+      Path log = new Path(table.toString() + "/_delta_log");
+      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for table " + table, e);
+    }
   }
 
   private Dataset<Row> runRows(Timestamp now) {
@@ -203,7 +323,7 @@ public final class BronzeCommitTasklet implements Tasklet {
       rows.add(
           RowFactory.create(
               plan.runKey(), now, result.authority(), result.record(), kindOf(result.sourceName()), result.sourceName(),
-              result.checksum(), result.status(), result.read(), result.loaded(), result.quarantined(),
+              result.checksum(), result.status(), result.read(), result.loaded(), result.quarantined(), result.deleted(),
               new HashMap<>(result.reasons())));
     }
     return spark.createDataFrame(rows, WarehouseTables.INGEST_RUNS_SCHEMA);
@@ -212,8 +332,8 @@ public final class BronzeCommitTasklet implements Tasklet {
   private Dataset<Row> fileRows(Timestamp now) {
     List<Row> rows = new ArrayList<>();
     for (PlannedFile file : plan.toLoad()) {
-      if (results.stream().noneMatch(r -> r.sourceName().equals(file.source().name()))) {
-        continue; // a failed file is not registered, so a corrected copy loads next time
+      if (file.source().jdbc() != null || results.stream().noneMatch(r -> r.sourceName().equals(file.source().name()))) {
+        continue; // database pulls go by watermark; a failed file is not registered, so a corrected copy loads next time
       }
       rows.add(
           RowFactory.create(

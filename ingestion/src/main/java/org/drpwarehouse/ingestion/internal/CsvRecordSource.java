@@ -48,7 +48,8 @@ final class CsvRecordSource implements RecordSource {
     settings.setSkipEmptyLines(true);
     settings.setIgnoreLeadingWhitespaces(false);
     settings.setIgnoreTrailingWhitespaces(false);
-    settings.setMaxCharsPerColumn(1 << 16);
+    settings.setMaxCharsPerColumn(1 << 14);
+    settings.setReadInputOnSeparateThread(false);
     settings.setMaxColumns(1024);
     settings.getFormat().setComment('\0'); // a row starting with # is data, not a comment
     this.parser = new CsvParser(settings);

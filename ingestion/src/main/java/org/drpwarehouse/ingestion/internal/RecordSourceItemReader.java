@@ -15,6 +15,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
 
   private final SourceFile file;
   private RecordSource source;
+  private long position;
 
   public RecordSourceItemReader(SourceFile file) {
     this.file = file;
@@ -23,29 +24,34 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
   @Override
   public void open(ExecutionContext context) {
     source = RecordSource.open(file);
-    long position = context.getLong(POSITION, 0L);
-    source.skip(position);
+    source.skip(context.getLong(POSITION, 0L));
+    position = source.position();
   }
 
   @Override
   public RawRecord read() {
-    return source.next();
+    RawRecord record = source.next();
+    position = source.position();
+    return record;
   }
 
   @Override
   public void update(ExecutionContext context) {
-    context.putLong(POSITION, source.position());
+    context.putLong(POSITION, position);
   }
 
   @Override
   public void close() {
     if (source != null) {
       source.close();
+      // A run builds every file's step up front, so a finished reader must not keep its parser's
+      // buffers reachable until the whole job ends.
+      source = null;
     }
   }
 
   /** Records read so far, counting those read before a restart. */
   long position() {
-    return source.position();
+    return position;
   }
 }

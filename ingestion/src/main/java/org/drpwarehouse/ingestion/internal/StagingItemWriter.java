@@ -11,7 +11,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.drpwarehouse.ingestion.RawRecord;
 import org.drpwarehouse.ingestion.SourceFile;
-import org.drpwarehouse.ingestion.SourceKind;
 import org.drpwarehouse.ingestion.ValidatedRecord;
 import org.drpwarehouse.ingestion.Violation;
 import org.drpwarehouse.schemas.Column;
@@ -121,7 +120,8 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
   }
 
   private String authority(RawRecord record) {
-    if (file.kind() == SourceKind.EXCHANGE && record.has(ExchangeColumns.AUTHORITY)) {
+    // Exchange-format records carry their own authority, whichever source they came from.
+    if (file.spec().column(ExchangeColumns.AUTHORITY).isPresent() && record.has(ExchangeColumns.AUTHORITY)) {
       return record.value(ExchangeColumns.AUTHORITY).trim();
     }
     return file.authority();

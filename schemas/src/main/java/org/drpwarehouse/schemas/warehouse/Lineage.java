@@ -26,6 +26,11 @@ public final class Lineage {
   public static final String RECORD_HASH = "_record_hash";
   /** Source columns the contract does not know: kept in bronze, ignored after it. */
   public static final String EXTRA = "_extra";
+  /**
+   * True on a tombstone: a record a full pull of a database source no longer found. The row carries
+   * the record's key only; silver drops the record from that batch on.
+   */
+  public static final String DELETED = "_deleted";
 
   /** The lineage columns, appended after the contract's raw columns. */
   public static final StructType SCHEMA =
@@ -37,5 +42,6 @@ public final class Lineage {
           .add(BATCH_ID, DataTypes.StringType, false)
           .add(INGESTED_AT, DataTypes.TimestampType, false)
           .add(RECORD_HASH, DataTypes.StringType, false)
-          .add(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
+          .add(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+          .add(DELETED, DataTypes.BooleanType, true);
 }

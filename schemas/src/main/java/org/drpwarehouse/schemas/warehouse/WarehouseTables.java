@@ -24,6 +24,7 @@ public final class WarehouseTables {
   public static final String QUARANTINE = "quarantine";
   public static final String INGEST_RUNS = "ingest_runs";
   public static final String INGEST_FILES = "ingest_files";
+  public static final String JDBC_WATERMARKS = "jdbc_watermarks";
 
   /** The URI of a table: {@code warehouse/layer/name}, for {@code file:} and {@code s3a:} alike. */
   public static URI location(URI warehouse, String layer, String name) {
@@ -87,6 +88,7 @@ public final class WarehouseTables {
     public static final String READ = "read";
     public static final String LOADED = "loaded";
     public static final String QUARANTINED = "quarantined";
+    public static final String DELETED = "deleted";
     public static final String REASONS = "reasons";
   }
 
@@ -103,6 +105,7 @@ public final class WarehouseTables {
           .add(IngestRunColumns.READ, DataTypes.LongType, false)
           .add(IngestRunColumns.LOADED, DataTypes.LongType, false)
           .add(IngestRunColumns.QUARANTINED, DataTypes.LongType, false)
+          .add(IngestRunColumns.DELETED, DataTypes.LongType, false)
           .add(IngestRunColumns.REASONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false);
 
   /** The loaded-files registry: loading the same bytes again adds nothing. */
@@ -125,4 +128,25 @@ public final class WarehouseTables {
           .add(IngestFileColumns.AUTHORITY, DataTypes.StringType, true)
           .add(IngestFileColumns.BATCH_ID, DataTypes.StringType, false)
           .add(IngestFileColumns.LOADED_AT, DataTypes.TimestampType, false);
+
+  /** The high-water mark of each database query: the next incremental pull starts after it. */
+  public static final class WatermarkColumns {
+    private WatermarkColumns() {}
+
+    public static final String PROFILE = "profile";
+    public static final String RECORD = "record";
+    public static final String HIGH_WATER_MARK = "high_water_mark";
+    public static final String FULL_PULL = "full_pull";
+    public static final String BATCH_ID = "batch_id";
+    public static final String PULLED_AT = "pulled_at";
+  }
+
+  public static final StructType JDBC_WATERMARKS_SCHEMA =
+      new StructType()
+          .add(WatermarkColumns.PROFILE, DataTypes.StringType, false)
+          .add(WatermarkColumns.RECORD, DataTypes.StringType, false)
+          .add(WatermarkColumns.HIGH_WATER_MARK, DataTypes.TimestampType, true)
+          .add(WatermarkColumns.FULL_PULL, DataTypes.BooleanType, false)
+          .add(WatermarkColumns.BATCH_ID, DataTypes.StringType, false)
+          .add(WatermarkColumns.PULLED_AT, DataTypes.TimestampType, false);
 }
