@@ -58,6 +58,7 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
 import org.springframework.core.task.SyncTaskExecutor;
 
 /**
@@ -114,8 +115,7 @@ public final class Ingestion {
   }
 
   private IngestReport run(String source, Supplier<IngestPlan> planner, Duration lockWait) {
-    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, lockWait)) {
-      repositories = openRepositories.get();
+    try (WarehouseLock lock = lock(lockWait)) {
       failRunsWhoseProcessDied();
       Optional<JobExecution> interrupted = lastInterruptedRun(source);
       IngestPlan plan;
@@ -138,7 +138,27 @@ public final class Ingestion {
         throw failure(execution);
       }
       return report(plan, interrupted.isPresent(), execution);
+    } finally {
+      if (repositories != null) {
+        repositories.close();
+        repositories = null;
+      }
     }
+  }
+
+  /**
+   * Takes the warehouse lock and opens the job repository. A local warehouse is locked first: its
+   * embedded repository admits one process at a time. Any other warehouse keeps its repository in
+   * PostgreSQL, which holds the lock too.
+   */
+  private WarehouseLock lock(Duration wait) {
+    if ("file".equals(warehouse.getScheme())) {
+      WarehouseLock lock = WarehouseLock.acquire(warehouse, wait);
+      repositories = openRepositories.get();
+      return lock;
+    }
+    repositories = openRepositories.get();
+    return WarehouseLock.inDatabase(repositories.dataSource(), warehouse, wait);
   }
 
   private static String newRunKey() {
@@ -266,9 +286,13 @@ public final class Ingestion {
               .writer(new StagingItemWriter(file.source(), file.index(), layout, spark.sparkContext().hadoopConfiguration()))
               .build());
     }
+    // The commit and clean-up steps write Delta and files, which no JDBC transaction covers (Delta's
+    // txnAppId makes them idempotent instead). Holding a job-repository transaction open for minutes
+    // of Spark work only invites lock conflicts, so they run without one.
+    ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
     steps.add(
         new StepBuilder("commit-bronze", repository)
-            .tasklet(new BronzeCommitTasklet(spark, plan, layout, repository), repositories.transactions())
+            .tasklet(new BronzeCommitTasklet(spark, plan, layout, repository), noTransaction)
             .build());
     steps.add(
         new StepBuilder("remove-staging", repository)
@@ -278,7 +302,7 @@ public final class Ingestion {
                   fs.delete(layout.root(), true);
                   return org.springframework.batch.repeat.RepeatStatus.FINISHED;
                 },
-                repositories.transactions())
+                noTransaction)
             .build());
     // A file that is not what it claims fails its own step; the others still load, and the commit
     // leaves the failed file out. So every step moves on to the next whatever its status.

@@ -12,7 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JobRepositoryFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (so a restart after a crash finds the interrupted run), or any JDBC database by configuration
  * (PostgreSQL in production). The Spring Batch schema is created on first use.
  */
-public final class JobRepositories {
+public final class JobRepositories implements AutoCloseable {
   private final DataSource dataSource;
   private final PlatformTransactionManager transactions;
   private final JobRepository repository;
@@ -53,10 +53,28 @@ public final class JobRepositories {
     return jdbc("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE", "sa", "");
   }
 
-  /** A repository in any JDBC database Spring Batch supports (H2, PostgreSQL, ...). */
+  /**
+   * A repository in any JDBC database Spring Batch supports (H2, PostgreSQL, ...). Connections are
+   * pooled: an embedded H2 database closes its file whenever its last connection closes, and a run
+   * touches the repository thousands of times.
+   */
   public static JobRepositories jdbc(String url, String user, String password) {
-    DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(url);
+    dataSource.setUsername(user);
+    dataSource.setPassword(password);
+    dataSource.setMaximumPoolSize(4);
+    dataSource.setMinimumIdle(1);
+    dataSource.setPoolName("drp-job-repository");
     return new JobRepositories(dataSource);
+  }
+
+  /** Closes the pool, which lets an embedded database close its file for the next process. */
+  @Override
+  public void close() {
+    if (dataSource instanceof HikariDataSource pool) {
+      pool.close();
+    }
   }
 
   private static void initialiseSchema(DataSource dataSource) {

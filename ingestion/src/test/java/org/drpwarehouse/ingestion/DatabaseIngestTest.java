@@ -141,4 +141,20 @@ class DatabaseIngestTest {
       Postgres.dropSchema(repoSchema);
     }
   }
+
+  @Test
+  void a_warehouse_on_object_storage_is_locked_in_the_job_repository_database() {
+    JobRepositories repo = JobRepositories.jdbc(Postgres.URL, Postgres.USER, "");
+    URI remote = URI.create("s3a://authority-bucket/drp-warehouse");
+    try (org.drpwarehouse.ingestion.internal.WarehouseLock held =
+        org.drpwarehouse.ingestion.internal.WarehouseLock.inDatabase(repo.dataSource(), remote, Duration.ZERO)) {
+      assertThatThrownBy(
+              () -> org.drpwarehouse.ingestion.internal.WarehouseLock.inDatabase(repo.dataSource(), remote, Duration.ofMillis(300)))
+          .isInstanceOf(DrpUserException.class)
+          .hasMessageContaining("another ingest run");
+      org.drpwarehouse.ingestion.internal.WarehouseLock.inDatabase(repo.dataSource(), URI.create("s3a://other/wh"), Duration.ZERO)
+          .close();
+    }
+    org.drpwarehouse.ingestion.internal.WarehouseLock.inDatabase(repo.dataSource(), remote, Duration.ZERO).close();
+  }
 }

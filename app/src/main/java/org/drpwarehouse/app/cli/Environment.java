@@ -73,6 +73,11 @@ public final class Environment {
   public JobRepositories openJobRepository() {
     String url = settings.get(DrpSettings.JOB_REPOSITORY_URL);
     if (url.isEmpty()) {
+      if (!"file".equals(warehouse().getScheme())) {
+        throw new DrpUserException("warehouse " + warehouse(),
+            "is not a local folder, so the embedded job repository cannot live in it",
+            "set jobrepo.url to a PostgreSQL database (DRP_JOBREPO_URL), which also holds the warehouse's lock");
+      }
       return JobRepositories.embedded(warehouse());
     }
     return JobRepositories.jdbc(

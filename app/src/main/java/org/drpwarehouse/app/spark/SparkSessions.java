@@ -2,6 +2,7 @@ package org.drpwarehouse.app.spark;
 
 import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.app.config.DrpSettings;
+import org.drpwarehouse.schemas.warehouse.SparkConventions;
 
 /**
  * The one SparkSession of a {@code drp} process, configured from the settings: the master (local or a
@@ -13,20 +14,12 @@ public final class SparkSessions {
 
   public static SparkSession create(DrpSettings settings, String appName) {
     String master = settings.get(DrpSettings.SPARK_MASTER);
-    SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName(appName)
-            .master(master)
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.session.timeZone", "Europe/London")
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .config("spark.sql.shuffle.partitions", settings.get(DrpSettings.SHUFFLE_PARTITIONS).toString());
+    int partitions = settings.get(DrpSettings.SHUFFLE_PARTITIONS);
+    SparkSession.Builder builder = SparkSession.builder().appName(appName).master(master);
     if (master.startsWith("local")) {
-      builder
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.databricks.delta.snapshotPartitions", "2");
+      SparkConventions.local(builder, partitions);
+    } else {
+      SparkConventions.apply(builder).config("spark.sql.shuffle.partitions", String.valueOf(partitions));
     }
     return builder.getOrCreate();
   }
