@@ -1,5 +1,6 @@
 package org.drpwarehouse.ingestion.internal;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -23,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drpwarehouse.ingestion.FileResult;
@@ -106,7 +108,8 @@ public final class BronzeCommitTasklet implements Tasklet {
       Dataset<Row> staged = readStaged(stagedQuarantineSchema(), quarantineGlobs);
       for (Row row :
           staged.groupBy(col(QuarantineColumns.SOURCE_NAME))
-              .agg(countDistinct(col(QuarantineColumns.SOURCE_LINE)))
+              // One row per broken rule: count records, by position (one source line may give several).
+              .agg(countDistinct(coalesce(col(StagingItemWriter.RECORD_POSITION), col(QuarantineColumns.SOURCE_LINE))))
               .collectAsList()) {
         quarantined.put(row.getString(0), row.getLong(1));
       }
@@ -253,6 +256,7 @@ public final class BronzeCommitTasklet implements Tasklet {
     return schema;
   }
 
+  /** The staged quarantine JSON: the quarantine columns without batch id and time, plus the record's position. */
   static StructType stagedQuarantineSchema() {
     StructType schema = new StructType();
     for (StructField field : WarehouseTables.QUARANTINE_SCHEMA.fields()) {
@@ -260,6 +264,6 @@ public final class BronzeCommitTasklet implements Tasklet {
         schema = schema.add(field.name(), field.dataType(), true);
       }
     }
-    return schema;
+    return schema.add(StagingItemWriter.RECORD_POSITION, DataTypes.LongType, true);
   }
 }

@@ -15,6 +15,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
 
   private final SourceFile file;
   private RecordSource source;
+  private long chunkStart;
 
   public RecordSourceItemReader(SourceFile file) {
     this.file = file;
@@ -25,6 +26,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
     source = RecordSource.open(file);
     long position = context.getLong(POSITION, 0L);
     source.skip(position);
+    chunkStart = source.position();
   }
 
   @Override
@@ -35,6 +37,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
   @Override
   public void update(ExecutionContext context) {
     context.putLong(POSITION, source.position());
+    chunkStart = source.position();
   }
 
   @Override
@@ -42,6 +45,15 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
     if (source != null) {
       source.close();
     }
+  }
+
+  /**
+   * The position of the first record of the chunk being processed: the position saved at the last
+   * chunk commit (or restored on a restart). The writer names its staged files by it, because a
+   * record's line is not unique (a tracker row gives several event records).
+   */
+  public long chunkStart() {
+    return chunkStart;
   }
 
   /** Records read so far, counting those read before a restart. */
