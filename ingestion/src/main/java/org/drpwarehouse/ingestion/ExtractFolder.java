@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.drpwarehouse.ingestion.internal.TrackerFiles;
 import org.drpwarehouse.schemas.DrpUserException;
 import org.drpwarehouse.schemas.ExchangeFormat;
 import org.drpwarehouse.schemas.ExtractManifest;
@@ -19,12 +21,23 @@ import org.drpwarehouse.schemas.Ssda903;
  * Finds the source files in a folder given to {@code drp ingest} or {@code drp validate}.
  *
  * <p>A folder holds one authority's extract, or sub-folders with one extract each. An extract is the
- * SSDA903 files (at its top or in an {@code ssda903/} sub-folder) and the exchange-format files
- * ({@code disputes.csv} or {@code disputes.jsonl}, ...). SSDA903 files carry no authority code: it
- * comes from {@code --authority} or the extract's {@value ExtractManifest#FILE_NAME}; a 903 file with
+ * SSDA903 files (at its top or in an {@code ssda903/} sub-folder), the exchange-format files
+ * ({@code disputes.csv} or {@code disputes.jsonl}, ...) and alert tracker workbooks ({@code *.xlsx}
+ * at its top or in a {@code trackers/} sub-folder). SSDA903 files carry no authority code: it comes
+ * from {@code --authority} or the extract's {@value ExtractManifest#FILE_NAME}; a 903 file with
  * neither is refused, saying how to give it. Files with other names are listed as ignored.
+ *
+ * <p>A tracker workbook is read through the mapping beside it ({@code alerts.xlsx} with {@code
+ * alerts.mapping.yaml}, see docs/trackers.md) and gives two source files: {@code
+ * trackers/alerts.xlsx#disputes} and {@code trackers/alerts.xlsx#dispute_events}. Their authority is
+ * the mapping's {@code authority:} when it names one, else the extract's. A workbook without a
+ * mapping is still listed: reading it fails, saying which mapping file to write.
  */
 public final class ExtractFolder {
+  private static final String SSDA903_DIR = "ssda903";
+  private static final String TRACKERS_DIR = "trackers";
+  private static final String TRACKER_EXTENSION = ".xlsx";
+
   private final Path root;
   private final List<SourceFile> files;
   private final List<String> ignored;
@@ -49,8 +62,8 @@ public final class ExtractFolder {
     List<Path> extracts = new ArrayList<>();
     extracts.add(root);
     for (Path child : list(root)) {
-      if (Files.isDirectory(child) && !child.getFileName().toString().equals("ssda903")
-          && !child.getFileName().toString().startsWith(".")) {
+      String dirName = child.getFileName().toString();
+      if (Files.isDirectory(child) && !dirName.equals(SSDA903_DIR) && !dirName.equals(TRACKERS_DIR) && !dirName.startsWith(".")) {
         extracts.add(child);
       }
     }
@@ -59,8 +72,9 @@ public final class ExtractFolder {
     }
     if (files.isEmpty()) {
       throw new DrpUserException(root.toString(), "holds no extract files",
-          "put SSDA903 files (header.csv, episodes.csv, reviews.csv, ...) or exchange files (disputes.csv, "
-              + "dispute_events.csv, ...) in it or in one sub-folder per authority; see docs/file-formats.md");
+          "put SSDA903 files (header.csv, episodes.csv, reviews.csv, ...), exchange files (disputes.csv, "
+              + "dispute_events.csv, ...) or alert tracker workbooks (trackers/*.xlsx) in it or in one sub-folder per "
+              + "authority; see docs/file-formats.md and docs/trackers.md");
     }
     return new ExtractFolder(root, files, ignored);
   }
@@ -69,14 +83,26 @@ public final class ExtractFolder {
     Optional<ExtractManifest> manifest = manifest(root, extract);
     String authority = option != null ? option : manifest.map(ExtractManifest::authority).orElse(null);
     List<Path> candidates = new ArrayList<>(list(extract).stream().filter(Files::isRegularFile).toList());
-    Path ssda903Dir = extract.resolve("ssda903");
-    if (Files.isDirectory(ssda903Dir)) {
-      candidates.addAll(list(ssda903Dir).stream().filter(Files::isRegularFile).toList());
+    for (String sub : List.of(SSDA903_DIR, TRACKERS_DIR)) {
+      Path dir = extract.resolve(sub);
+      if (Files.isDirectory(dir)) {
+        candidates.addAll(list(dir).stream().filter(Files::isRegularFile).toList());
+      }
     }
     for (Path file : candidates) {
       String fileName = file.getFileName().toString();
       String relative = root.relativize(file).toString().replace('\\', '/');
-      if (fileName.equals(ExtractManifest.FILE_NAME) || fileName.startsWith(".")) {
+      if (fileName.equals(ExtractManifest.FILE_NAME) || fileName.startsWith(".")
+          || fileName.startsWith("~$") // Excel's lock file beside an open workbook
+          || isMappingOfAWorkbook(file, candidates)) {
+        continue;
+      }
+      if (fileName.toLowerCase(Locale.ROOT).endsWith(TRACKER_EXTENSION)) {
+        String trackerAuthority = TrackerFiles.declaredAuthority(file).orElse(authority);
+        for (RecordSpec spec : TrackerFiles.RECORDS) {
+          files.add(new SourceFile(file, relative + "#" + spec.name(), spec, SourceFile.Format.TRACKER_XLSX,
+              SourceKind.TRACKER, trackerAuthority));
+        }
         continue;
       }
       Optional<SourceFile> match = match(file, relative, fileName, authority);
@@ -92,6 +118,14 @@ public final class ExtractFolder {
       }
       files.add(source);
     }
+  }
+
+  /** A tracker mapping is part of its workbook; one with no workbook beside it is listed as ignored. */
+  private static boolean isMappingOfAWorkbook(Path file, List<Path> candidates) {
+    return file.getFileName().toString().endsWith(TrackerFiles.MAPPING_SUFFIX)
+        && candidates.stream()
+            .anyMatch(other -> other.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(TRACKER_EXTENSION)
+                && TrackerFiles.mappingFileFor(other).equals(file));
   }
 
   private static Optional<SourceFile> match(Path file, String relative, String fileName, String authority) {

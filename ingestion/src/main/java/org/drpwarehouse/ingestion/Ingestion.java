@@ -234,7 +234,7 @@ public final class Ingestion {
     List<PlannedFile> files = new ArrayList<>();
     int index = 0;
     for (SourceFile source : extract.files()) {
-      String checksum = FileChecksum.of(source.path(), source.name());
+      String checksum = FileChecksum.of(source);
       // One workbook yields several record kinds, so "loaded before" is per file and record kind.
       String key = checksum + "/" + source.spec().name();
       String already = loadedBefore.get(key);
@@ -278,12 +278,14 @@ public final class Ingestion {
     StagingLayout layout = new StagingLayout(warehouse, plan.runKey());
     List<Step> steps = new ArrayList<>();
     for (PlannedFile file : plan.toLoad()) {
+      RecordSourceItemReader reader = new RecordSourceItemReader(file.source());
       steps.add(
           new StepBuilder(file.stepName(), repository)
               .<RawRecord, ValidatedRecord>chunk(chunkSize, repositories.transactions())
-              .reader(new RecordSourceItemReader(file.source()))
+              .reader(reader)
               .processor(new ContractValidationProcessor(file.source()))
-              .writer(new StagingItemWriter(file.source(), file.index(), layout, spark.sparkContext().hadoopConfiguration()))
+              .writer(new StagingItemWriter(
+                  file.source(), file.index(), layout, spark.sparkContext().hadoopConfiguration(), reader::chunkStart))
               .build());
     }
     // The commit and clean-up steps write Delta and files, which no JDBC transaction covers (Delta's

@@ -8,9 +8,11 @@ import org.drpwarehouse.schemas.RecordSpec;
  * One file of an extract, matched to its contract.
  *
  * @param path the file
- * @param name the file's name relative to the folder given to {@code drp ingest}, as lineage shows it
+ * @param name the file's name relative to the folder given to {@code drp ingest}, as lineage shows it;
+ *     unique per source file (a tracker workbook gives {@code trackers/alerts.xlsx#disputes} and
+ *     {@code trackers/alerts.xlsx#dispute_events})
  * @param spec the contract its records follow
- * @param format CSV or JSON Lines
+ * @param format CSV, JSON Lines, a tracker workbook or a database query
  * @param jdbc for a database source, the query and the window of rows this run pulls; else null
  * @param authority the authority the file belongs to: from the manifest or {@code --authority} for
  *     SSDA903; for exchange files the default when a row leaves its own column empty is none (the

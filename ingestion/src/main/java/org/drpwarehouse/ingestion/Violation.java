@@ -9,7 +9,10 @@ import java.util.Objects;
  *
  * <p>Rule ids: {@code structure.columns}, {@code structure.json}, {@code required},
  * {@code required.stage}, {@code required.agreed_date}, {@code required.outcome}, {@code
- * required.rec}, {@code type.date}, {@code type.flag}, {@code type.integer}, {@code code}.
+ * required.rec}, {@code type.date}, {@code type.flag}, {@code type.integer}, {@code code}; for
+ * tracker workbooks (docs/trackers.md) {@code tracker.cell} (a mapped cell cannot be read), {@code
+ * tracker.conflict} (an alert's rows disagree) and {@code tracker.duplicate} (an alert id on two
+ * rows of a wide tracker).
  */
 public record Violation(String column, String ruleId, String reason, String value) {
   public Violation {

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drpwarehouse.ingestion.FileResult;
@@ -373,6 +374,7 @@ public final class BronzeCommitTasklet implements Tasklet {
     return schema;
   }
 
+  /** The staged quarantine JSON: the quarantine columns without batch id and time, plus the record's position. */
   static StructType stagedQuarantineSchema() {
     StructType schema = new StructType();
     for (StructField field : WarehouseTables.QUARANTINE_SCHEMA.fields()) {
@@ -380,6 +382,6 @@ public final class BronzeCommitTasklet implements Tasklet {
         schema = schema.add(field.name(), field.dataType(), true);
       }
     }
-    return schema;
+    return schema.add(StagingItemWriter.RECORD_POSITION, DataTypes.LongType, true);
   }
 }

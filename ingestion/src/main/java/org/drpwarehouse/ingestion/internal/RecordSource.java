@@ -41,8 +41,7 @@ public interface RecordSource extends Closeable {
       case CSV -> new CsvRecordSource(source);
       case JSON_LINES -> new JsonLinesRecordSource(source);
       case JDBC_QUERY -> new JdbcRecordSource(source);
-      case TRACKER_XLSX -> throw new SourceFileException(source.name(),
-          "is an alert tracker workbook, and reading trackers is not built yet", "export the tracker to the exchange format");
+      case TRACKER_XLSX -> new TrackerRecordSource(source);
     };
   }
 

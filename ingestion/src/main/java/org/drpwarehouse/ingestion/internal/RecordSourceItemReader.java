@@ -16,6 +16,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
   private final SourceFile file;
   private RecordSource source;
   private long position;
+  private long chunkStart;
 
   public RecordSourceItemReader(SourceFile file) {
     this.file = file;
@@ -26,6 +27,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
     source = RecordSource.open(file);
     source.skip(context.getLong(POSITION, 0L));
     position = source.position();
+    chunkStart = position;
   }
 
   @Override
@@ -38,6 +40,7 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
   @Override
   public void update(ExecutionContext context) {
     context.putLong(POSITION, position);
+    chunkStart = position;
   }
 
   @Override
@@ -48,6 +51,15 @@ public final class RecordSourceItemReader implements ItemStreamReader<RawRecord>
       // buffers reachable until the whole job ends.
       source = null;
     }
+  }
+
+  /**
+   * The position of the first record of the chunk being processed: the position saved at the last
+   * chunk commit (or restored on a restart). The writer names its staged files by it, because a
+   * record's line is not unique (a tracker row gives several event records).
+   */
+  public long chunkStart() {
+    return chunkStart;
   }
 
   /** Records read so far, counting those read before a restart. */

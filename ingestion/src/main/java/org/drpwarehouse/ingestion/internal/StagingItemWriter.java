@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -23,8 +24,13 @@ import org.springframework.batch.item.ItemStreamWriter;
 
 /**
  * Stages each chunk as two JSON Lines files under the run's staging folder: the valid records with
- * their lineage, and one quarantine row per broken rule. Files are named by the chunk's first record
- * ({@link StagingLayout}) and overwritten when a restarted chunk is written again.
+ * their lineage, and one quarantine row per broken rule. Files are named by the position of the
+ * chunk's first record in the file ({@link StagingLayout}) and overwritten when a restarted chunk is
+ * written again.
+ *
+ * <p>Each quarantine row also carries its record's position ({@value #RECORD_POSITION}, staging
+ * only), so the commit counts quarantined records exactly even where one row of a source gives
+ * several records (a tracker row's events share its line).
  */
 public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord> {
   static final String LOADED = "records.staged.bronze";
@@ -33,17 +39,26 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
 
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** The staged quarantine field with the record's position in its file (0-based). */
+  public static final String RECORD_POSITION = "_record_position";
+
   private final SourceFile file;
   private final int fileIndex;
   private final StagingLayout layout;
   private final FileSystem fs;
+  private final LongSupplier chunkStart;
   /** Counts of what has been staged, saved with each chunk so a restart carries them on. */
   private long loaded;
   private long quarantined;
   private final Map<String, Long> rules = new java.util.TreeMap<>();
 
-  public StagingItemWriter(SourceFile file, int fileIndex, StagingLayout layout, Configuration hadoop) {
+  /**
+   * @param chunkStart the position of the first record of the chunk being written ({@link
+   *     RecordSourceItemReader#chunkStart()}); every record read reaches the writer, in order
+   */
+  public StagingItemWriter(SourceFile file, int fileIndex, StagingLayout layout, Configuration hadoop, LongSupplier chunkStart) {
     this.file = file;
+    this.chunkStart = chunkStart;
     this.fileIndex = fileIndex;
     this.layout = layout;
     try {
@@ -77,7 +92,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     if (chunk.isEmpty()) {
       return;
     }
-    long first = chunk.getItems().get(0).record().line();
+    long first = chunkStart.getAsLong();
     Path bronze = layout.bronzeChunk(fileIndex, first);
     Path quarantine = layout.quarantineChunk(fileIndex, first);
     boolean anyValid = false;
@@ -107,10 +122,12 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
       try (OutputStream out = fs.create(quarantine, true);
           JsonGenerator json = JSON.createGenerator(out)) {
         json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        long position = first;
         for (ValidatedRecord item : chunk) {
           for (Violation violation : item.violations()) {
-            writeQuarantine(json, item.record(), violation);
+            writeQuarantine(json, item.record(), violation, position);
           }
+          position++;
         }
         json.writeRaw('\n');
       }
@@ -156,7 +173,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     json.writeEndObject();
   }
 
-  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation) throws IOException {
+  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation, long position) throws IOException {
     json.writeStartObject();
     json.writeStringField(QuarantineColumns.RECORD, file.spec().name());
     String authority = authority(record);
@@ -172,6 +189,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     json.writeStringField(QuarantineColumns.RULE_ID, violation.ruleId());
     json.writeStringField(QuarantineColumns.REASON, violation.fullReason());
     json.writeStringField(QuarantineColumns.RAW_RECORD, record.text());
+    json.writeNumberField(RECORD_POSITION, position);
     json.writeEndObject();
   }
 }
