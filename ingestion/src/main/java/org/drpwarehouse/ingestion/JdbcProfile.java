@@ -1,20 +1,16 @@
 package org.drpwarehouse.ingestion;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.drpwarehouse.schemas.Contracts;
 import org.drpwarehouse.schemas.DrpUserException;
 import org.drpwarehouse.schemas.RecordSpec;
 import org.drpwarehouse.schemas.SourceFamily;
+import org.drpwarehouse.schemas.YamlNode;
 
 /**
  * A case-management database to pull from ({@code drp ingest --jdbc PROFILE}): where it is, and one
@@ -41,82 +37,59 @@ public record JdbcProfile(String name, String url, String user, String passwordE
   /** One configured query; {@code key} defaults to the contract's natural key. */
   public record Query(RecordSpec spec, String sql, String modifiedColumn, List<String> key) {}
 
-  private static final Set<String> PROFILE_KEYS = Set.of("name", "url", "user", "password_env", "queries");
-  private static final Set<String> QUERY_KEYS = Set.of("record", "sql", "modified_column", "key");
+  private static final String DOCS = "see the profile example in the README";
 
   public JdbcProfile {
     queries = List.copyOf(queries);
   }
 
+  /** Reads a profile; a mistake fails naming the file, the field and the fix. */
   public static JdbcProfile read(Path file) {
-    String where = file.toString();
-    JsonNode root;
+    YamlNode root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      root = YamlNode.parse(in, file.toString(), DOCS, DrpUserException::new, "'name:', 'url:' and 'queries:'");
     } catch (IOException e) {
-      throw new DrpUserException(where, "cannot be read as YAML (" + e.getMessage() + ")", "see the example in README", e);
+      throw new DrpUserException(file.toString(), "cannot be read (" + e.getMessage() + ")", "check the --jdbc path", e);
     }
-    if (root == null || !root.isObject()) {
-      throw new DrpUserException(where, "is empty or not a mapping", "see the example in README");
-    }
-    unknownKeys(root, PROFILE_KEYS, where);
-    String name = text(root, "name", where);
+    root.keys(List.of("name", "url", "queries"), List.of("user", "password_env"));
+    String name = root.get("name").text();
     if (!name.matches("[A-Za-z0-9_-]+")) {
-      throw new DrpUserException(where + ": name", "'" + name + "' may only hold letters, digits, - and _", "rename it");
+      throw root.get("name").error("'" + name + "' may only hold letters, digits, - and _", "rename it");
     }
-    String url = text(root, "url", where);
+    String url = root.get("url").text();
     if (!url.startsWith("jdbc:")) {
-      throw new DrpUserException(where + ": url", "'" + url + "' is not a JDBC URL", "write jdbc:postgresql://host:port/database");
-    }
-    JsonNode list = root.path("queries");
-    if (!list.isArray() || list.isEmpty()) {
-      throw new DrpUserException(where + ": queries", "is missing or empty", "give one query per record kind");
+      throw root.get("url").error("'" + url + "' is not a JDBC URL", "write jdbc:postgresql://host:port/database");
     }
     List<Query> queries = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode node = list.get(i);
-      String at = where + ": queries[" + i + "]";
-      unknownKeys(node, QUERY_KEYS, at);
-      String record = text(node, "record", at);
+    for (YamlNode node : root.get("queries").elements()) {
+      node.keys(List.of("record", "sql", "modified_column"), List.of("key"));
+      String record = node.get("record").text();
       RecordSpec spec =
           Contracts.byName(record)
               .filter(s -> s.family() == SourceFamily.EXCHANGE)
               .orElseThrow(
                   () ->
-                      new DrpUserException(at + ".record", "'" + record + "' is not an exchange-format record",
+                      node.get("record").error("'" + record + "' is not an exchange-format record",
                           "use one of disputes, dispute_events, allocations, cp_plans, review_decisions"));
       List<String> key = new ArrayList<>();
       if (node.has("key")) {
-        node.path("key").forEach(k -> key.add(k.asText()));
+        for (YamlNode column : node.get("key").elementsOrSingle()) {
+          if (spec.column(column.text()).isEmpty()) {
+            throw column.error("names " + column.text() + ", which " + record + " does not have",
+                "use columns of " + spec.columnNames());
+          }
+          key.add(column.text());
+        }
       } else {
         key.addAll(spec.naturalKey());
       }
-      for (String column : key) {
-        if (spec.column(column).isEmpty()) {
-          throw new DrpUserException(at + ".key", "names " + column + ", which " + record + " does not have",
-              "use columns of " + spec.columnNames());
-        }
-      }
-      queries.add(new Query(spec, text(node, "sql", at), text(node, "modified_column", at), key));
+      queries.add(new Query(spec, node.get("sql").text(), node.get("modified_column").text(), key));
     }
     return new JdbcProfile(
-        name, url, root.path("user").asText(""), root.path("password_env").asText(""), queries);
-  }
-
-  private static String text(JsonNode node, String field, String where) {
-    String value = node.path(field).asText("").trim();
-    if (value.isEmpty()) {
-      throw new DrpUserException(where + ": " + field, "is missing", "give " + field);
-    }
-    return value;
-  }
-
-  private static void unknownKeys(JsonNode node, Set<String> known, String where) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw new DrpUserException(where + ": " + name, "is not a known key", "use " + known);
-      }
-    }
+        name,
+        url,
+        root.optional("user").map(YamlNode::text).orElse(""),
+        root.optional("password_env").map(YamlNode::text).orElse(""),
+        queries);
   }
 }

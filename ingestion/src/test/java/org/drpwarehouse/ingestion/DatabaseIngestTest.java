@@ -119,8 +119,8 @@ class DatabaseIngestTest {
     Path bad = Files.writeString(temp.resolve("bad.yaml"), "name: x\nurl: jdbc:postgresql://h/d\nqueries:\n  - record: disputes\n    sql: SELECT 1\n    modifed_column: u\n");
     assertThatThrownBy(() -> JdbcProfile.read(bad))
         .isInstanceOf(DrpUserException.class)
-        .hasMessageContaining("bad.yaml: queries[0]: modifed_column")
-        .hasMessageContaining("not a known key");
+        .hasMessageContaining("bad.yaml: queries[0].modifed_column")
+        .hasMessageContaining("unknown key").hasMessageContaining("did you mean 'modified_column'");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.drpwarehouse.ingestion.internal;
 
+import org.drpwarehouse.schemas.YamlNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ record MappedColumn(String file, String path, String header, String letter) {
   private static final int MAX_COLUMN = CellReference.convertColStringToIndex("XFD");
 
   /** Reads {@code Header text}, {@code {header: Header text}} or {@code {letter: F}}. */
-  static MappedColumn parse(MappingNode node) {
+  static MappedColumn parse(YamlNode node) {
     if (!node.isObject()) {
       return new MappedColumn(node.file(), node.path(), node.text(), null);
     }

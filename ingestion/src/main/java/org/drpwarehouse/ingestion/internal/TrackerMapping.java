@@ -1,5 +1,7 @@
 package org.drpwarehouse.ingestion.internal;
 
+import org.drpwarehouse.schemas.YamlNode;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +38,18 @@ import org.drpwarehouse.schemas.policy.Stage;
  * <p>Instances are immutable.
  */
 final class TrackerMapping {
+  /** Where the mapping format is described, appended to every fix. */
+  static final String DOCS = "see docs/trackers.md";
+
+  /** Reads a mapping file; every problem is a {@link SourceFileException}, so only its workbook fails. */
+  private static YamlNode parseMapping(java.nio.file.Path mappingFile, String name) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(mappingFile)) {
+      return YamlNode.parse(in, name, DOCS, SourceFileException::new, "'sheet:', 'header_row:' and 'shape:'");
+    } catch (java.io.IOException e) {
+      throw new SourceFileException(name, "cannot be read (" + e.getMessage() + ")", "check the file", e);
+    }
+  }
+
   /** The outcome word target meaning "the dispute did not end here" (escalated, still open). */
   static final String CONTINUED = "CONTINUED";
 
@@ -138,25 +152,25 @@ final class TrackerMapping {
   final Set<Long> skipRows;
   final List<SkipWhen> skipWhen;
 
-  private TrackerMapping(MappingNode root) {
+  private TrackerMapping(YamlNode root) {
     root.keys(List.of("shape", "columns"), TOP_KEYS);
     this.file = root.file();
     this.shape = shape(root.get("shape"));
     this.sheet = sheet(root.optional("sheet"));
     this.headerRow = root.optional("header_row").map(n -> n.integer(1)).orElse(1);
-    this.authority = root.optional("authority").map(MappingNode::text).orElse(null);
+    this.authority = root.optional("authority").map(YamlNode::text).orElse(null);
     this.process = root.optional("process").map(n -> enumValue(n, DisputeProcess.class, "process")).orElse(DisputeProcess.CLA);
     this.columns = alertColumns(root.get("columns"));
     this.roles = roles(root.optional("roles"));
     this.outcomes = outcomes(root.optional("outcomes"));
     this.processes = processes(root.optional("processes"));
     this.dates = dates(root.optional("date_formats"));
-    Optional<MappingNode> policy = root.optional("policy");
+    Optional<YamlNode> policy = root.optional("policy");
     if (shape == Shape.WIDE) {
       refuse(root, "steps", "is for the long shape", "describe each stage's columns under 'stages:' (the wide shape)");
       refuse(root, "stage_labels", "is for the long shape", "give each stage block its 'stage:' id (the wide shape)");
       if (!root.has("stages")) {
-        throw root.field("stages").error("is required for the wide shape", "list one block per stage; " + MappingNode.DOCS);
+        throw root.field("stages").error("is required for the wide shape", "list one block per stage; " + TrackerMapping.DOCS);
       }
       this.stages = stageBlocks(root.get("stages"), policy);
       this.steps = Map.of();
@@ -168,7 +182,7 @@ final class TrackerMapping {
       this.stageLabels = stageLabels(root.get("stage_labels"), policy);
     }
     if (!columns.containsKey(AlertField.DATE_RAISED) && shape == Shape.WIDE && !stages.get(0).columns().containsKey(StepField.OPENED)) {
-      throw root.get("stages").elements().get(0).error("has no 'opened' column, and columns.date_raised is not mapped either",
+      throw root.get("stages").elementsOrSingle().get(0).error("has no 'opened' column, and columns.date_raised is not mapped either",
           "name the column with the day the stage opened, or map columns.date_raised");
     }
     Set<Long> rows = new TreeSet<>();
@@ -180,7 +194,7 @@ final class TrackerMapping {
 
   /** Reads and checks a mapping file. */
   static TrackerMapping load(Path mappingFile, String name) {
-    return new TrackerMapping(MappingNode.parse(mappingFile, name));
+    return new TrackerMapping(parseMapping(mappingFile, name));
   }
 
   /**
@@ -226,7 +240,7 @@ final class TrackerMapping {
 
   // ---- reading the file -------------------------------------------------------------------------
 
-  private static Shape shape(MappingNode node) {
+  private static Shape shape(YamlNode node) {
     String value = node.text().toLowerCase(Locale.ROOT);
     return switch (value) {
       case "wide" -> Shape.WIDE;
@@ -236,7 +250,7 @@ final class TrackerMapping {
     };
   }
 
-  private static XlsxSheetReader.SheetChoice sheet(Optional<MappingNode> node) {
+  private static XlsxSheetReader.SheetChoice sheet(Optional<YamlNode> node) {
     if (node.isEmpty()) {
       return new XlsxSheetReader.SheetChoice(null, 1);
     }
@@ -246,13 +260,13 @@ final class TrackerMapping {
     return new XlsxSheetReader.SheetChoice(node.get().text(), 0);
   }
 
-  private static void refuse(MappingNode root, String key, String problem, String fix) {
+  private static void refuse(YamlNode root, String key, String problem, String fix) {
     if (root.has(key)) {
       throw root.get(key).error(problem, fix);
     }
   }
 
-  private static Map<AlertField, MappedColumn> alertColumns(MappingNode node) {
+  private static Map<AlertField, MappedColumn> alertColumns(YamlNode node) {
     List<String> required = Arrays.stream(AlertField.values()).filter(f -> f.required).map(f -> f.key).toList();
     List<String> optional = Arrays.stream(AlertField.values()).filter(f -> !f.required).map(f -> f.key).toList();
     node.keys(required, optional);
@@ -263,9 +277,9 @@ final class TrackerMapping {
     return Collections.unmodifiableMap(columns);
   }
 
-  private static List<StageBlock> stageBlocks(MappingNode node, Optional<MappingNode> policy) {
+  private static List<StageBlock> stageBlocks(YamlNode node, Optional<YamlNode> policy) {
     if (!node.isList()) {
-      throw node.error("must be a list of stage blocks", "write one '- stage: <id>' block per stage; " + MappingNode.DOCS);
+      throw node.error("must be a list of stage blocks", "write one '- stage: <id>' block per stage; " + TrackerMapping.DOCS);
     }
     List<String> optional = new ArrayList<>(List.of("to_role"));
     for (StepField field : StepField.values()) {
@@ -276,7 +290,7 @@ final class TrackerMapping {
     Set<String> stageIds = policy.map(TrackerMapping::policyStages).orElse(null);
     List<StageBlock> blocks = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (MappingNode element : node.elements()) {
+    for (YamlNode element : node.elementsOrSingle()) {
       element.keys(List.of("stage"), optional);
       String stage = stageId(element.get("stage"), stageIds, policy);
       if (!seen.add(stage)) {
@@ -304,7 +318,7 @@ final class TrackerMapping {
     return List.copyOf(blocks);
   }
 
-  private static Map<StepField, MappedColumn> stepColumns(MappingNode node) {
+  private static Map<StepField, MappedColumn> stepColumns(YamlNode node) {
     List<String> optional = new ArrayList<>();
     for (StepField field : StepField.values()) {
       if (field != StepField.STAGE && field != StepField.OPENED) {
@@ -319,10 +333,10 @@ final class TrackerMapping {
     return Collections.unmodifiableMap(columns);
   }
 
-  private static WordMap stageLabels(MappingNode node, Optional<MappingNode> policy) {
+  private static WordMap stageLabels(YamlNode node, Optional<YamlNode> policy) {
     Set<String> stageIds = policy.map(TrackerMapping::policyStages).orElse(null);
     WordMap.Builder labels = WordMap.builder();
-    Map<String, MappingNode> entries = node.entries();
+    Map<String, YamlNode> entries = node.entries();
     if (entries.isEmpty()) {
       throw node.error("maps no stage word", "map each word of the stage column to a stage id, e.g. \"Stage 1 - TM\": stage1");
     }
@@ -331,7 +345,7 @@ final class TrackerMapping {
   }
 
   /** Stage ids are policy ids: lower-case letters and digits; when a policy is named, one of its stages. */
-  private static String stageId(MappingNode node, Set<String> policyStages, Optional<MappingNode> policy) {
+  private static String stageId(YamlNode node, Set<String> policyStages, Optional<YamlNode> policy) {
     String id = node.text();
     if (!id.matches("[a-z][a-z0-9_-]*")) {
       throw node.error("'" + id + "' is not a stage id", "use the policy's stage id: lower-case letters and digits, e.g. stage2");
@@ -343,7 +357,7 @@ final class TrackerMapping {
   }
 
   /** Every stage id of a shipped policy's ladders, in ladder order. */
-  private static Set<String> policyStages(MappingNode node) {
+  private static Set<String> policyStages(YamlNode node) {
     String id = node.text();
     PolicyCatalog catalog = PolicyCatalog.presets();
     if (!catalog.ids().contains(id)) {
@@ -366,7 +380,7 @@ final class TrackerMapping {
     return ids;
   }
 
-  private static WordMap roles(Optional<MappingNode> node) {
+  private static WordMap roles(Optional<YamlNode> node) {
     WordMap.Builder roles = WordMap.builder();
     for (Role role : Role.values()) {
       roles.builtIn(role.name(), role.name()).builtIn(role.label(), role.name());
@@ -376,7 +390,7 @@ final class TrackerMapping {
     return roles.build();
   }
 
-  private static WordMap outcomes(Optional<MappingNode> node) {
+  private static WordMap outcomes(Optional<YamlNode> node) {
     WordMap.Builder outcomes = WordMap.builder();
     for (Outcome outcome : Outcome.values()) {
       outcomes.builtIn(outcome.name(), outcome.name());
@@ -404,7 +418,7 @@ final class TrackerMapping {
     return outcomes.build();
   }
 
-  private static WordMap processes(Optional<MappingNode> node) {
+  private static WordMap processes(Optional<YamlNode> node) {
     WordMap.Builder processes = WordMap.builder();
     for (DisputeProcess process : DisputeProcess.values()) {
       processes.builtIn(process.name(), process.name()).builtIn(process.label(), process.name());
@@ -415,12 +429,12 @@ final class TrackerMapping {
     return processes.build();
   }
 
-  private static TrackerDates dates(Optional<MappingNode> node) {
+  private static TrackerDates dates(Optional<YamlNode> node) {
     if (node.isEmpty()) {
       return TrackerDates.of(TrackerDates.DEFAULT_PATTERNS);
     }
     List<String> patterns = new ArrayList<>();
-    for (MappingNode element : node.get().elements()) {
+    for (YamlNode element : node.get().elementsOrSingle()) {
       String pattern = element.text();
       try {
         TrackerDates.of(List.of(pattern));
@@ -432,25 +446,25 @@ final class TrackerMapping {
     return TrackerDates.of(patterns);
   }
 
-  private static void skip(MappingNode node, Set<Long> rows, List<SkipWhen> when) {
+  private static void skip(YamlNode node, Set<Long> rows, List<SkipWhen> when) {
     node.keys(List.of(), List.of("rows", "when"));
-    node.optional("rows").ifPresent(list -> list.elements().forEach(element -> rows.add((long) element.integer(1))));
+    node.optional("rows").ifPresent(list -> list.elementsOrSingle().forEach(element -> rows.add((long) element.integer(1))));
     node.optional("when").ifPresent(list -> {
-      for (MappingNode rule : list.elements()) {
+      for (YamlNode rule : list.elementsOrSingle()) {
         rule.keys(List.of("column"), List.of("equals", "starts_with"));
         if (!rule.has("equals") && !rule.has("starts_with")) {
           throw rule.error("gives no words to skip on", "add equals: [Total] or starts_with: [Total]");
         }
-        List<String> equals = rule.optional("equals").map(n -> n.elements().stream().map(MappingNode::text).toList()).orElse(List.of());
+        List<String> equals = rule.optional("equals").map(n -> n.elementsOrSingle().stream().map(YamlNode::text).toList()).orElse(List.of());
         List<String> startsWith =
-            rule.optional("starts_with").map(n -> n.elements().stream().map(MappingNode::text).toList()).orElse(List.of());
+            rule.optional("starts_with").map(n -> n.elementsOrSingle().stream().map(YamlNode::text).toList()).orElse(List.of());
         when.add(new SkipWhen(MappedColumn.parse(rule.get("column")), equals, startsWith));
       }
     });
   }
 
   /** An enum constant by its name, ignoring case; the message lists the allowed names. */
-  private static <E extends Enum<E>> E enumValue(MappingNode node, Class<E> type, String what) {
+  private static <E extends Enum<E>> E enumValue(YamlNode node, Class<E> type, String what) {
     String value = node.text();
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equalsIgnoreCase(value)) {

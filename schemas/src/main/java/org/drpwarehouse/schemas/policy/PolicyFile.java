@@ -1,5 +1,8 @@
 package org.drpwarehouse.schemas.policy;
 
+import org.drpwarehouse.schemas.DrpUserException;
+import org.drpwarehouse.schemas.YamlNode;
+
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,7 +33,7 @@ final class PolicyFile {
 
   static Policy read(InputStream yaml, String fileName, ThemeTaxonomy themes) {
     YamlNode root =
-        YamlNode.parse(yaml, fileName)
+        YamlNode.parse(yaml, fileName, "see docs/policies.md", DrpUserException::new, "'id: ...'")
             .keys(
                 List.of("id", "version", "effective_from", "name", "extensions_allowed", "holds_allowed", "bypass",
                     "cafcass", "ladders", "categories"),

@@ -1,5 +1,7 @@
 package org.drpwarehouse.schemas.policy;
 
+import org.drpwarehouse.schemas.YamlNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +64,7 @@ public final class ThemeTaxonomy {
 
   /** Reads and validates a taxonomy file (the canonical one; kept package-private for tests). */
   static ThemeTaxonomy read(InputStream yaml, String fileName) {
-    YamlNode root = YamlNode.parse(yaml, fileName).keys(List.of("groups", "themes"), List.of());
+    YamlNode root = YamlNode.parse(yaml, fileName, "see docs/policies.md", DrpUserException::new, "'groups:' and 'themes:'").keys(List.of("groups", "themes"), List.of());
     Set<String> groups = new LinkedHashSet<>();
     for (YamlNode group : root.get("groups").elements()) {
       if (!groups.add(group.text())) {

@@ -216,9 +216,9 @@ class PolicyCatalogTest {
         Arguments.of("a total limit in words", "total_limit_wd: 20", "total_limit_wd: twenty",
             List.of("ladders.CLA.total_limit_wd", "whole number of working days or none")),
         Arguments.of("a category code written twice", "  OTHER: other\n", "  OTHER: other\n  DRIFT: other\n",
-            List.of("my-borough.yaml line", "not valid YAML", "Duplicate field 'DRIFT'")),
+            List.of("my-borough.yaml: line", "not valid YAML", "Duplicate field 'DRIFT'")),
         Arguments.of("broken YAML", "name: My Borough DRP", "name: [My Borough DRP",
-            List.of("my-borough.yaml line", "is not valid YAML")));
+            List.of("my-borough.yaml: line", "is not valid YAML")));
   }
 
   @ParameterizedTest(name = "{0}")

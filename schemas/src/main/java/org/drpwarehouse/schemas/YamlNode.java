@@ -1,4 +1,4 @@
-package org.drpwarehouse.schemas.policy;
+package org.drpwarehouse.schemas;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.drpwarehouse.schemas.DrpUserException;
 
 /**
  * One node of a YAML data file being read, with the file name and the field path that error
@@ -33,61 +32,76 @@ import org.drpwarehouse.schemas.DrpUserException;
  * types, not fields a person wrote; and unknown keys must be rejected, not ignored, so that a typo
  * ({@code working_day:}) cannot silently leave a rule out.
  */
-final class YamlNode {
+public final class YamlNode {
+  /** Makes the exception a file's reader throws: policy files and tracker mappings fail differently. */
+  @FunctionalInterface
+  public interface Errors {
+    RuntimeException at(String where, String problem, String fix, Throwable cause);
+  }
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final String file;
   private final String path;
   private final JsonNode node;
+  private final String docs;
+  private final Errors errors;
 
-  private YamlNode(String file, String path, JsonNode node) {
+  private YamlNode(String file, String path, JsonNode node, String docs, Errors errors) {
     this.file = file;
     this.path = path;
     this.node = node;
+    this.docs = docs;
+    this.errors = errors;
   }
 
-  /** Parses a whole file; its top level must be a mapping. */
-  static YamlNode parse(InputStream in, String file) {
+  /**
+   * Parses a whole file; its top level must be a mapping.
+   *
+   * @param docs where the format is described, appended to fixes (e.g. {@code see docs/policies.md})
+   * @param errors makes the exception every problem is reported with
+   * @param firstKeys how the file should start, for the fix of a file that is not a mapping
+   */
+  public static YamlNode parse(InputStream in, String file, String docs, Errors errors, String firstKeys) {
     JsonNode root;
     try {
       root = YAML.readTree(in);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? file : file + " line " + e.getLocation().getLineNr();
-      throw new DrpUserException(where, "is not valid YAML (" + e.getOriginalMessage() + ")",
-          "check the indentation and quoting near that line; see docs/policies.md for the format", e);
+      String where = e.getLocation() == null ? file : file + ": line " + e.getLocation().getLineNr();
+      throw errors.at(where, "is not valid YAML (" + e.getOriginalMessage() + ")",
+          "check the indentation and quoting near that line; " + docs, e);
     } catch (IOException e) {
-      throw new DrpUserException(file, "cannot be read (" + e.getMessage() + ")",
-          "check that the file exists and is readable", e);
+      throw errors.at(file, "cannot be read (" + e.getMessage() + ")", "check that the file exists and is readable", e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new DrpUserException(file, "is empty", "write the file as described in docs/policies.md");
+      throw errors.at(file, "is empty", "write the file as described; " + docs, null);
     }
-    YamlNode top = new YamlNode(file, "", root);
+    YamlNode top = new YamlNode(file, "", root, docs, errors);
     if (!root.isObject()) {
-      throw top.error("the top level must be a mapping of keys to values", "start the file with 'id: ...'");
+      throw top.error("the top level must be a mapping of keys to values", "start the file with " + firstKeys + "; " + docs);
     }
     return top;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  String file() {
+  public String file() {
     return file;
   }
 
-  /** A user error located at this node. */
-  DrpUserException error(String problem, String fix) {
-    return new DrpUserException(file + ": " + (path.isEmpty() ? "(top level)" : path), problem, fix);
+  /** An error located at this node: {@code file: path.to[2].key: problem. Fix: ...}. */
+  public RuntimeException error(String problem, String fix) {
+    return errors.at(file + ": " + (path.isEmpty() ? "(top level)" : path), problem, fix, null);
   }
 
   /**
    * Rejects keys this mapping may not have, suggesting the nearest allowed key, and requires the
    * required ones.
    */
-  YamlNode keys(List<String> required, List<String> optional) {
+  public YamlNode keys(Collection<String> required, Collection<String> optional) {
     requireKind(JsonNode::isObject, "a mapping of keys to values");
     Set<String> allowed = new TreeSet<>(required);
     allowed.addAll(optional);
@@ -97,42 +111,60 @@ final class YamlNode {
         String nearest = nearest(name, allowed);
         throw child(name).error(
             "unknown key '" + name + "'" + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"),
-            "use only " + String.join(", ", allowed));
+            "use only " + String.join(", ", allowed) + "; " + docs);
       }
     }
     for (String name : required) {
       JsonNode value = node.get(name);
       if (value == null || value.isNull()) {
         throw child(name).error("is required but " + (value == null ? "missing" : "empty"),
-            "add '" + name + ":' with a value (see docs/policies.md)");
+            "add '" + name + ":' with a value; " + docs);
       }
     }
     return this;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     JsonNode value = node.get(key);
     return value != null && !value.isNull();
   }
 
-  YamlNode get(String key) {
+  public YamlNode get(String key) {
     if (!has(key)) {
       throw child(key).error("is required but missing", "add '" + key + ":' with a value");
     }
     return child(key);
   }
 
-  Optional<YamlNode> optional(String key) {
+  public Optional<YamlNode> optional(String key) {
     return has(key) ? Optional.of(child(key)) : Optional.empty();
+  }
+
+  /** The node at a key, present or not: for an error about a key that should be there. */
+  public YamlNode field(String key) {
+    return child(key);
+  }
+
+  public boolean isObject() {
+    return node.isObject();
+  }
+
+  public boolean isList() {
+    return node.isArray();
+  }
+
+  public boolean isInteger() {
+    return node.isIntegralNumber();
   }
 
   private YamlNode child(String key) {
     JsonNode value = node.get(key);
-    return new YamlNode(file, path.isEmpty() ? key : path + "." + key, value == null ? MissingNode.getInstance() : value);
+    return new YamlNode(
+        file, path.isEmpty() ? key : path + "." + key, value == null ? MissingNode.getInstance() : value, docs, errors);
   }
 
   /** The entries of a mapping, in file order. */
-  Map<String, YamlNode> entries() {
+  public Map<String, YamlNode> entries() {
     requireKind(JsonNode::isObject, "a mapping of keys to values");
     Map<String, YamlNode> out = new LinkedHashMap<>();
     node.fieldNames().forEachRemaining(name -> out.put(name, child(name)));
@@ -140,16 +172,26 @@ final class YamlNode {
   }
 
   /** The elements of a list (a single value is not accepted as a list of one). */
-  List<YamlNode> elements() {
+  public List<YamlNode> elements() {
     requireKind(JsonNode::isArray, "a list ('- item' lines or [a, b])");
     List<YamlNode> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
-      out.add(new YamlNode(file, path + "[" + i + "]", node.get(i)));
+      out.add(new YamlNode(file, path + "[" + i + "]", node.get(i), docs, errors));
     }
     return out;
   }
 
-  String text() {
+  /** The elements of a list, where a single value is taken as a list of one. */
+  public List<YamlNode> elementsOrSingle() {
+    return node.isArray() ? elements() : List.of(this);
+  }
+
+  /** A single non-blank text value. Numbers are taken as written; a bare yes/no/on/off is refused. */
+  public String text() {
+    if (node.isBoolean()) {
+      // YAML reads a bare yes, no, on, off, true or false as a truth value and loses its spelling.
+      throw error("was read as a yes/no value (" + node.asText() + "), not as text", "put the word in quotes, e.g. \"No\"");
+    }
     if (!node.isValueNode() || node.isNull()) {
       throw error("must be a single text value", "write it on one line after the key");
     }
@@ -160,7 +202,7 @@ final class YamlNode {
     return value;
   }
 
-  boolean bool() {
+  public boolean bool() {
     if (!node.isBoolean()) {
       throw error("must be true or false, not '" + node.asText() + "'", "write true or false");
     }
@@ -168,7 +210,7 @@ final class YamlNode {
   }
 
   /** A whole number of working days, 1 or more. */
-  int positiveWorkingDays() {
+  public int positiveWorkingDays() {
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
       throw error("must be a whole number of working days, not '" + node.asText() + "'",
           "write a number such as 5, without quotes or units");
@@ -182,7 +224,7 @@ final class YamlNode {
   }
 
   /** A whole number, at least {@code min}. */
-  int integer(int min) {
+  public int integer(int min) {
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
       throw error("must be a whole number, not '" + node.asText() + "'", "write a number without quotes");
     }
@@ -193,7 +235,7 @@ final class YamlNode {
     return value;
   }
 
-  LocalDate date() {
+  public LocalDate date() {
     String value = text();
     try {
       return LocalDate.parse(value);
@@ -203,7 +245,7 @@ final class YamlNode {
   }
 
   /** An enum constant written exactly as its name; the message lists the allowed values. */
-  <E extends Enum<E>> E enumValue(Class<E> type, String what) {
+  public <E extends Enum<E>> E enumValue(Class<E> type, String what) {
     String value = text();
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equals(value)) {
@@ -216,12 +258,12 @@ final class YamlNode {
 
   private void requireKind(Predicate<JsonNode> test, String expected) {
     if (!test.test(node)) {
-      throw error("must be " + expected, "see docs/policies.md for the layout");
+      throw error("must be " + expected, docs);
     }
   }
 
   /** The allowed value closest to a misspelt one, if it is close enough to be a likely typo; else null. */
-  static String nearest(String typo, Collection<String> allowed) {
+  public static String nearest(String typo, Collection<String> allowed) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : allowed) {
@@ -254,5 +296,4 @@ final class YamlNode {
     }
     return d[a.length()][b.length()];
   }
-
 }
