@@ -1,6 +1,7 @@
 package org.drpwarehouse.ingestion.internal;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -123,7 +124,9 @@ public final class BronzeCommitTasklet implements Tasklet {
       results.add(result);
     }
     for (Map.Entry<RecordSpec, List<String>> table : bronzeGlobs.entrySet()) {
-      Dataset<Row> staged = readStaged(stagedBronzeSchema(table.getKey()), table.getValue());
+      Dataset<Row> staged =
+          spark.read().schema(stagedBronzeSchema(table.getKey())).parquet(table.getValue().toArray(String[]::new))
+              .withColumn(Lineage.EXTRA, from_json(col(Lineage.EXTRA), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)));
       append(
           bronzeRows(staged, table.getKey(), now),
           WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, table.getKey().name()));
@@ -363,12 +366,14 @@ public final class BronzeCommitTasklet implements Tasklet {
     }
   }
 
-  /** The staged bronze JSON: the contract's raw columns and lineage, without batch id and time. */
+  /** The staged bronze chunk ({@link StagedBronzeFile}): raw columns and lineage, {@code _extra} as JSON text. */
   static StructType stagedBronzeSchema(RecordSpec spec) {
     StructType schema = spec.rawSchema();
     for (StructField field : Lineage.SCHEMA.fields()) {
-      if (!field.name().equals(Lineage.BATCH_ID) && !field.name().equals(Lineage.INGESTED_AT)) {
-        schema = schema.add(field.name(), field.dataType(), true);
+      switch (field.name()) {
+        case Lineage.BATCH_ID, Lineage.INGESTED_AT -> { }  // stamped at commit; _deleted reads as null
+        case Lineage.EXTRA -> schema = schema.add(field.name(), DataTypes.StringType, true);
+        default -> schema = schema.add(field.name(), field.dataType(), true);
       }
     }
     return schema;

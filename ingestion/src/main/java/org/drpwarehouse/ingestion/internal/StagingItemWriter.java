@@ -23,8 +23,8 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamWriter;
 
 /**
- * Stages each chunk as two JSON Lines files under the run's staging folder: the valid records with
- * their lineage, and one quarantine row per broken rule. Files are named by the position of the
+ * Stages each chunk as two files under the run's staging folder: the valid records with their
+ * lineage as Parquet ({@link StagedBronzeFile}), and one quarantine row per broken rule as JSON Lines. Files are named by the position of the
  * chunk's first record in the file ({@link StagingLayout}) and overwritten when a restarted chunk is
  * written again.
  *
@@ -46,6 +46,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
   private final int fileIndex;
   private final StagingLayout layout;
   private final FileSystem fs;
+  private final Configuration hadoop;
   private final LongSupplier chunkStart;
   /** Counts of what has been staged, saved with each chunk so a restart carries them on. */
   private long loaded;
@@ -61,6 +62,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     this.chunkStart = chunkStart;
     this.fileIndex = fileIndex;
     this.layout = layout;
+    this.hadoop = hadoop;
     try {
       this.fs = layout.root().getFileSystem(hadoop);
     } catch (IOException e) {
@@ -97,26 +99,32 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     Path quarantine = layout.quarantineChunk(fileIndex, first);
     boolean anyValid = false;
     boolean anyRejected = false;
-    try (OutputStream out = fs.create(bronze, true);
-        JsonGenerator json = JSON.createGenerator(out)) {
-      json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-      for (ValidatedRecord item : chunk) {
-        if (item.isValid()) {
-          anyValid = true;
-          loaded++;
-          writeBronze(json, item.record());
-        } else {
-          anyRejected = true;
-          quarantined++;
-          for (Violation violation : item.violations()) {
-            rules.merge(violation.ruleId(), 1L, Long::sum);
+    for (ValidatedRecord item : chunk) {
+      if (item.isValid()) {
+        anyValid = true;
+      } else {
+        anyRejected = true;
+      }
+    }
+    if (anyValid) {
+      try (StagedBronzeFile staged = new StagedBronzeFile(file.spec(), bronze, hadoop)) {
+        for (ValidatedRecord item : chunk) {
+          if (item.isValid()) {
+            loaded++;
+            staged.write(item.record(), authority(item.record()), file.kind().id(), file.name());
           }
         }
       }
-      json.writeRaw('\n');
-    }
-    if (!anyValid) {
+    } else {
       fs.delete(bronze, false);
+    }
+    for (ValidatedRecord item : chunk) {
+      if (!item.isValid()) {
+        quarantined++;
+        for (Violation violation : item.violations()) {
+          rules.merge(violation.ruleId(), 1L, Long::sum);
+        }
+      }
     }
     if (anyRejected) {
       try (OutputStream out = fs.create(quarantine, true);
@@ -144,34 +152,6 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     return file.authority();
   }
 
-  private void writeBronze(JsonGenerator json, RawRecord record) throws IOException {
-    json.writeStartObject();
-    for (Column column : file.spec().columns()) {
-      String value = record.value(column.name());
-      if (!value.isEmpty()) {
-        json.writeStringField(column.name(), value);
-      }
-    }
-    json.writeStringField(Lineage.AUTHORITY, authority(record));
-    json.writeStringField(Lineage.SOURCE_KIND, file.kind().id());
-    json.writeStringField(Lineage.SOURCE_NAME, file.name());
-    json.writeNumberField(Lineage.SOURCE_LINE, record.line());
-    json.writeStringField(Lineage.RECORD_HASH, RecordHash.of(file.spec(), record));
-    boolean extraStarted = false;
-    for (Map.Entry<String, String> entry : record.values().entrySet()) {
-      if (file.spec().column(entry.getKey()).isEmpty()) {
-        if (!extraStarted) {
-          json.writeObjectFieldStart(Lineage.EXTRA);
-          extraStarted = true;
-        }
-        json.writeStringField(entry.getKey(), entry.getValue());
-      }
-    }
-    if (extraStarted) {
-      json.writeEndObject();
-    }
-    json.writeEndObject();
-  }
 
   private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation, long position) throws IOException {
     json.writeStartObject();

@@ -5,7 +5,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Where a run stages its chunks before the one Delta commit per table:
- * {@code WAREHOUSE/_staging/<run key>/<file index>/bronze-<first record>.jsonl} and
+ * {@code WAREHOUSE/_staging/<run key>/<file index>/bronze-<first record>.parquet} and
  * {@code quarantine-<first record>.jsonl}, plus {@code read.json} with the file's final count.
  *
  * <p>A chunk's files are named by the position of its first record, which the reader restores on a
@@ -28,7 +28,7 @@ public final class StagingLayout {
   }
 
   public Path bronzeChunk(int fileIndex, long firstRecord) {
-    return new Path(fileDir(fileIndex), String.format("bronze-%012d.jsonl", firstRecord));
+    return new Path(fileDir(fileIndex), String.format("bronze-%012d.parquet", firstRecord));
   }
 
   public Path quarantineChunk(int fileIndex, long firstRecord) {
@@ -41,7 +41,7 @@ public final class StagingLayout {
 
   /** Glob of every staged bronze chunk of a file. */
   public String bronzeGlob(int fileIndex) {
-    return new Path(fileDir(fileIndex), "bronze-*.jsonl").toString();
+    return new Path(fileDir(fileIndex), "bronze-*.parquet").toString();
   }
 
   public String quarantineGlob(int fileIndex) {
