@@ -28,9 +28,10 @@ import org.drpwarehouse.schemas.RecordSpec;
  *       Lineage#EXTRA} (unknown source columns) and {@link Lineage#DELETED} never leave bronze.
  * </ol>
  *
- * <p>Every field is nullable: a required column is enforced by ingestion (a record without it is
- * quarantined) and by the quality checks, and Spark cannot carry a non-null proof through parsing a
- * date, so the silver contract does not repeat it.
+ * <p>The authority and every contract column are nullable: a required column is enforced by
+ * ingestion (a record without it is quarantined) and by the quality checks, and Spark cannot carry a
+ * non-null proof through parsing a date, so the silver contract does not repeat it. The lineage
+ * columns keep their bronze definition ({@link Lineage#SCHEMA}): never null.
  */
 public final class SilverSchemas {
   private SilverSchemas() {}
@@ -96,8 +97,7 @@ public final class SilverSchemas {
           typed.name(), pseudonymised ? DataTypes.StringType : typed.dataType(), true, typed.metadata()));
     }
     for (String lineage : LINEAGE) {
-      StructField field = Lineage.SCHEMA.apply(lineage);
-      fields.add(new StructField(field.name(), field.dataType(), true, field.metadata()));
+      fields.add(Lineage.SCHEMA.apply(lineage));
     }
     return new StructType(fields.toArray(StructField[]::new));
   }
