@@ -15,12 +15,14 @@ import org.drpwarehouse.schemas.RecordSpec;
  * WAREHOUSE/bronze/quarantine       every rejected record with its rule and reason
  * WAREHOUSE/bronze/ingest_runs      per run and source: read, loaded, quarantined, reasons
  * WAREHOUSE/bronze/ingest_files     every file loaded, by checksum (loading it again adds nothing)
+ * WAREHOUSE/silver/&lt;record&gt;        typed, deduplicated, pseudonymised ({@link SilverSchemas})
  * </pre>
  */
 public final class WarehouseTables {
   private WarehouseTables() {}
 
   public static final String BRONZE = "bronze";
+  public static final String SILVER = SilverSchemas.SILVER;
   public static final String QUARANTINE = "quarantine";
   public static final String INGEST_RUNS = "ingest_runs";
   public static final String INGEST_FILES = "ingest_files";
