@@ -13,6 +13,9 @@ import org.drpwarehouse.app.sample.GenerationSummary;
 import org.drpwarehouse.app.sample.GeneratorSettings;
 import org.drpwarehouse.ingestion.IngestReport;
 import org.drpwarehouse.ingestion.Ingestion;
+import org.drpwarehouse.transforms.PseudonymisationKey;
+import org.drpwarehouse.transforms.SilverBuild;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code drp demo}: the whole pipeline, as far as it is built, on generated sample data with the
- * embedded defaults. Today that is generate and ingest; the transforms, quality gate and
- * publication join it as they land, and until then the demo says so instead of pretending.
+ * embedded defaults. Today that is generate, ingest and the silver conformance; gold, the quality
+ * gate and publication join it as they land, and until then the demo says so instead of pretending.
  */
 @Command(
     name = "demo",
@@ -46,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Environment env = parent.environment();
-    out.println("1/2 generating the sample extract...");
+    out.println("1/3 generating the sample extract...");
     if (isEmptyOrMissing(input)) {
       GenerationSummary summary =
           GenerateCommand.generate(GeneratorSettings.of(AUTHORITIES, YEARS, SEED, input), env);
@@ -54,17 +57,27 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       out.println("  " + input + " already holds the sample (the same arguments give the same files): kept");
     }
-    out.println("2/2 ingesting it into " + env.warehouse() + " ...");
+    out.println("2/3 ingesting it into " + env.warehouse() + " ...");
     out.flush();
     Ingestion ingestion =
         new Ingestion(env.spark(), env.warehouse(), env::openJobRepository, env.settings().get(DrpSettings.CHUNK_SIZE));
     IngestReport report = ingestion.ingest(input, null, Duration.ofMinutes(5));
     IngestCommand.print(report, out);
+    Path keyFile = input.toAbsolutePath().getParent().resolve("pseudonymisation.key");
+    out.println("3/3 conforming bronze into silver (typed, latest versions, ids pseudonymised with the local demo key "
+        + keyFile + ")...");
+    out.flush();
+    PseudonymisationKey key =
+        Files.exists(keyFile) ? PseudonymisationKey.fromFile(keyFile) : PseudonymisationKey.createLocal(keyFile);
+    Map<String, Long> silver = SilverBuild.run(env.spark(), env.warehouse(), key);
+    TextTable tables = new TextTable("silver table", "rows");
+    silver.forEach(tables::row);
+    out.print(tables.render("  "));
     out.println();
     out.println("Sample extract:   " + input.toAbsolutePath().normalize());
-    out.println("Warehouse:        " + env.warehouse() + " (bronze tables, quarantine, ingest_runs)");
-    out.println("Dashboard:        not built yet. The transforms, the quality gate and the board dashboard are the");
-    out.println("                  next stages of the pipeline; until they land this demo stops after ingestion.");
+    out.println("Warehouse:        " + env.warehouse() + " (bronze, quarantine, ingest_runs, silver)");
+    out.println("Dashboard:        not built yet. The gold timelines, the quality gate and the board dashboard are");
+    out.println("                  the next stages of the pipeline; until they land this demo stops after silver.");
     out.println("Try:              ./drp export bronze.ingest_runs --out ingest_runs.csv");
     return report.failedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.USER_ERROR;
   }

@@ -95,11 +95,20 @@ public final class DrpSettings {
           "Records per Spring Batch chunk: one staged file and one job-repository commit each.",
           text -> positive(text, "ingest.chunk-size"));
 
+  public static final Setting<Optional<Path>> PSEUDONYMISATION_KEY_FILE =
+      new Setting<>(
+          "pseudonymisation.key-file",
+          "DRP_PSEUDONYMISATION_KEY_FILE",
+          null,
+          "File holding the base64 key of the keyed hash (HMAC-SHA256) that pseudonymises ids after bronze;"
+              + " owner-only permissions. DRP_PSEUDONYMISATION_KEY (base64) may give the key itself instead.",
+          DrpSettings::existingFile);
+
   /** Every setting, in documentation order. */
   public static final List<Setting<?>> DEFINITIONS =
       List.of(
           WAREHOUSE, SPARK_MASTER, SHUFFLE_PARTITIONS, BANK_HOLIDAYS_JSON, POLICY_FILES, JOB_REPOSITORY_URL,
-          JOB_REPOSITORY_USER, JOB_REPOSITORY_PASSWORD, CHUNK_SIZE);
+          JOB_REPOSITORY_USER, JOB_REPOSITORY_PASSWORD, CHUNK_SIZE, PSEUDONYMISATION_KEY_FILE);
 
   /** Settings that may come from the environment only. */
   private static final List<Setting<?>> ENVIRONMENT_ONLY = List.of(JOB_REPOSITORY_PASSWORD);
