@@ -59,6 +59,7 @@ import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 
 /**
@@ -83,6 +84,7 @@ public final class Ingestion {
   private final URI warehouse;
   private final Supplier<JobRepositories> openRepositories;
   private final int chunkSize;
+  private final int stagingThreads;
   private JobRepositories repositories;
 
   /**
@@ -90,9 +92,19 @@ public final class Ingestion {
    *     because the embedded repository lives in the warehouse and admits one process at a time
    */
   public Ingestion(SparkSession spark, URI warehouse, Supplier<JobRepositories> openRepositories, int chunkSize) {
+    this(spark, warehouse, openRepositories, chunkSize, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** @param stagingThreads files staged at once (default: one per core) */
+  public Ingestion(
+      SparkSession spark, URI warehouse, Supplier<JobRepositories> openRepositories, int chunkSize, int stagingThreads) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("Cannot use a chunk size below 1: " + chunkSize);
     }
+    if (stagingThreads < 1) {
+      throw new IllegalArgumentException("Cannot stage with fewer than 1 thread: " + stagingThreads);
+    }
+    this.stagingThreads = stagingThreads;
     this.spark = spark;
     this.warehouse = warehouse;
     this.openRepositories = openRepositories;
@@ -306,13 +318,40 @@ public final class Ingestion {
                 },
                 noTransaction)
             .build());
-    // A file that is not what it claims fails its own step; the others still load, and the commit
-    // leaves the failed file out. So every step moves on to the next whatever its status.
+    // Files are staged in parallel lanes, one per core: staging is per-record Java work (parse,
+    // validate, hash) that would otherwise leave all but one core idle. A file that is not what it
+    // claims fails its own step; its lane moves on, the others still load, and the commit leaves
+    // the failed file out.
+    List<Step> fileSteps = steps.subList(0, steps.size() - 2);
+    Step commit = steps.get(steps.size() - 2);
+    Step cleanUp = steps.get(steps.size() - 1);
     FlowBuilder<Flow> flow = new FlowBuilder<>("ingest-flow");
-    flow.start(steps.get(0));
-    for (int i = 0; i < steps.size() - 1; i++) {
-      flow.from(steps.get(i)).on("*").to(steps.get(i + 1));
+    if (fileSteps.isEmpty()) {
+      flow.start(commit);
+    } else {
+      List<List<Step>> lanes = lanes(plan.toLoad(), fileSteps);
+      Flow[] laneFlows = new Flow[lanes.size()];
+      for (int lane = 0; lane < lanes.size(); lane++) {
+        List<Step> inLane = lanes.get(lane);
+        FlowBuilder<Flow> laneFlow = new FlowBuilder<>("stage-lane-" + lane);
+        laneFlow.start(inLane.get(0));
+        for (int i = 0; i < inLane.size(); i++) {
+          if (i + 1 < inLane.size()) {
+            laneFlow.from(inLane.get(i)).on("*").to(inLane.get(i + 1));
+          } else {
+            laneFlow.from(inLane.get(i)).on("*").end();
+          }
+        }
+        laneFlows[lane] = laneFlow.build();
+      }
+      SimpleAsyncTaskExecutor lanesExecutor = new SimpleAsyncTaskExecutor("drp-stage-");
+      lanesExecutor.setConcurrencyLimit(laneFlows.length);
+      flow.start(new FlowBuilder<Flow>("stage-files").split(lanesExecutor).add(laneFlows).build());
+      flow.next(commit);
     }
+    // A failed commit fails the run and keeps the staged chunks: the restart commits them.
+    flow.from(commit).on("COMPLETED").to(cleanUp);
+    flow.from(commit).on("*").fail();
     Job job = new JobBuilder(JOB_NAME, repository).start(flow.build()).end().build();
     TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
     launcher.setJobRepository(repository);
@@ -322,6 +361,45 @@ public final class Ingestion {
       return launcher.run(job, parameters);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot launch the ingest job for " + plan.folder(), e);
+    }
+  }
+
+  /**
+   * Shares the files out over one lane per staging thread, largest first to the lane with the fewest
+   * bytes so far, so lanes finish together. Deterministic for a plan, so a restarted run rebuilds the
+   * same lanes (restart correctness rests on the step names, which do not depend on the lanes).
+   */
+  private List<List<Step>> lanes(List<PlannedFile> files, List<Step> steps) {
+    int count = Math.max(1, Math.min(stagingThreads, files.size()));
+    List<List<Step>> lanes = new ArrayList<>();
+    long[] bytes = new long[count];
+    for (int i = 0; i < count; i++) {
+      lanes.add(new ArrayList<>());
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingLong((Integer i) -> -size(files.get(i))).thenComparing(i -> i));
+    for (int i : order) {
+      int lightest = 0;
+      for (int lane = 1; lane < count; lane++) {
+        if (bytes[lane] < bytes[lightest]) {
+          lightest = lane;
+        }
+      }
+      lanes.get(lightest).add(steps.get(i));
+      bytes[lightest] += size(files.get(i));
+    }
+    lanes.removeIf(List::isEmpty);
+    return lanes;
+  }
+
+  private static long size(PlannedFile file) {
+    try {
+      return file.source().path() == null ? 0 : java.nio.file.Files.size(file.source().path());
+    } catch (IOException e) {
+      return 0; // the step will report the unreadable file
     }
   }
 
