@@ -64,11 +64,10 @@ final class DemoCommand implements Callable<Integer> {
     IngestReport report = ingestion.ingest(input, null, Duration.ofMinutes(5));
     IngestCommand.print(report, out);
     Path keyFile = input.toAbsolutePath().getParent().resolve("pseudonymisation.key");
-    out.println("3/3 conforming bronze into silver (typed, latest versions, ids pseudonymised with the local demo key "
-        + keyFile + ")...");
+    out.println("3/3 conforming bronze into silver (typed, latest versions, ids pseudonymised; without a configured"
+        + " key, with the local demo key " + keyFile + ")...");
     out.flush();
-    PseudonymisationKey key =
-        Files.exists(keyFile) ? PseudonymisationKey.fromFile(keyFile) : PseudonymisationKey.createLocal(keyFile);
+    PseudonymisationKey key = env.pseudonymisationKey(keyFile);
     Map<String, Long> silver = SilverBuild.run(env.spark(), env.warehouse(), key);
     TextTable tables = new TextTable("silver table", "rows");
     silver.forEach(tables::row);

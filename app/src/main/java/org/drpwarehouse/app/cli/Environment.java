@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.app.config.DrpSettings;
 import org.drpwarehouse.app.spark.SparkSessions;
 import org.drpwarehouse.ingestion.JobRepositories;
+import org.drpwarehouse.transforms.PseudonymisationKey;
 import org.drpwarehouse.schemas.DrpUserException;
 import org.drpwarehouse.schemas.calendar.BankHolidays;
 import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
@@ -82,6 +83,30 @@ public final class Environment {
     }
     return JobRepositories.jdbc(
         url, settings.get(DrpSettings.JOB_REPOSITORY_USER), settings.get(DrpSettings.JOB_REPOSITORY_PASSWORD));
+  }
+
+  /** The environment variable that may hold the pseudonymisation key itself (base64). */
+  public static final String KEY_VARIABLE = "DRP_PSEUDONYMISATION_KEY";
+
+  /**
+   * The pseudonymisation key: the configured key file, else {@value #KEY_VARIABLE}, else the local
+   * key {@code fallback} (created with owner-only permissions if missing; the demo's way).
+   */
+  public PseudonymisationKey pseudonymisationKey(Path fallback) {
+    Optional<Path> file = settings.get(DrpSettings.PSEUDONYMISATION_KEY_FILE);
+    try {
+      if (file.isPresent()) {
+        return PseudonymisationKey.fromFile(file.get());
+      }
+      String fromEnvironment = System.getenv(KEY_VARIABLE);
+      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        return PseudonymisationKey.fromEnvironment(KEY_VARIABLE);
+      }
+      return Files.exists(fallback) ? PseudonymisationKey.fromFile(fallback) : PseudonymisationKey.createLocal(fallback);
+    } catch (IllegalArgumentException e) {
+      throw new DrpUserException("pseudonymisation key", e.getMessage(),
+          "see pseudonymisation.key-file in the README", e);
+    }
   }
 
   public PolicyCatalog policies() {
