@@ -2,8 +2,6 @@ package org.drpwarehouse.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code drp demo} on a fresh folder: the whole pipeline as far as it is built, and honest about the rest. */
 class DemoCommandTest {
@@ -22,15 +19,11 @@ class DemoCommandTest {
   void the_demo_runs_what_is_built_and_leaves_no_raw_child_id_in_silver() throws Exception {
     Path input = temp.resolve("drp-demo/input");
     Path warehouse = temp.resolve("warehouse");
-    CommandLine cli = DrpCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int status = cli.execute("--warehouse", warehouse.toString(), "demo", "--input", input.toString());
-    assertThat(status).as("drp demo failed: " + err).isZero();
+    DrpRun demo = DrpRun.of("--warehouse", warehouse.toString(), "demo", "--input", input.toString());
+    assertThat(demo.status()).as("drp demo failed: " + demo.err()).isZero();
+    String out = demo.out();
 
-    assertThat(out.toString())
+    assertThat(out)
         .contains("generated 3 authorities")
         .containsPattern("read (\\d+) = loaded \\d+ \\+ quarantined \\d+")
         .contains("silver table")
@@ -38,7 +31,7 @@ class DemoCommandTest {
 
     Path key = temp.resolve("drp-demo/pseudonymisation.key");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-    assertThat(out.toString()).doesNotContain(Files.readString(key).trim());
+    assertThat(out).doesNotContain(Files.readString(key).trim());
 
     List<String> rawChildIds =
         Files.readAllLines(input.resolve("101/disputes.csv")).stream().skip(1).limit(50)

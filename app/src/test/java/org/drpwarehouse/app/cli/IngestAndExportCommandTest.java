@@ -3,29 +3,21 @@ package org.drpwarehouse.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** An analyst's round trip: ingest an extract, then export the run log and an earlier table version. */
 class IngestAndExportCommandTest {
   @TempDir Path temp;
 
-  private String run(String... args) {
-    CommandLine cli = DrpCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int status = cli.execute(args);
-    assertThat(status).as("drp " + String.join(" ", args) + " failed: " + err).isZero();
-    return out.toString();
+  private static String run(String... args) {
+    DrpRun result = DrpRun.of(args);
+    assertThat(result.status()).as("drp " + String.join(" ", args) + " failed: " + result.err()).isZero();
+    return result.out();
   }
 
   @Test
