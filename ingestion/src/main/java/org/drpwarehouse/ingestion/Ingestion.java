@@ -197,10 +197,20 @@ public final class Ingestion {
               query.modifiedColumn(), query.key(), lower, upper, fullPull);
       String name = profile.name() + ":" + query.spec().name();
       SourceFile source = new SourceFile(null, name, query.spec(), SourceFile.Format.JDBC_QUERY, SourceKind.JDBC, null, window);
-      String checksum = Integer.toHexString((name + lower + upper + fullPull).hashCode());
+      // What identifies a pull: its query and its window (a database has no file bytes to hash).
+      String checksum = sha256(name + "\n" + query.sql() + "\n" + lower + "\n" + upper + "\n" + fullPull);
       files.add(new PlannedFile(index++, source, checksum, null));
     }
-    return new IngestPlan(runKey, Path.of("."), warehouse, null, files);
+    return new IngestPlan(runKey, Path.of("jdbc-" + profile.name()), warehouse, null, files);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** The newest high-water mark of each of a profile's queries. */
