@@ -87,12 +87,6 @@ public final class SampleGenerator {
     this.days = new WorkingDays(calendar);
   }
 
-  /**
-   * Writes every file and returns what was written.
-   *
-   * @throws DrpUserException when the output folder exists and is not empty (so that files of an
-   *     earlier, larger run are never mixed in)
-   */
   /** The first financial year (starting 1 April) that starts on or after {@code date}. */
   private static int firstFinancialYearFrom(LocalDate date) {
     return date.isAfter(LocalDate.of(date.getYear(), 4, 1)) ? date.getYear() + 1 : date.getYear();
@@ -103,10 +97,18 @@ public final class SampleGenerator {
     return catalog.ids().stream().map(catalog::latest).toList();
   }
 
+  /**
+   * Writes every file and returns what was written.
+   *
+   * @throws DrpUserException when the output folder holds anything but an earlier sample (so that
+   *     files of an earlier, larger run are never mixed in, and no file of the user's is deleted)
+   */
   public GenerationSummary generate() throws IOException {
     Path out = settings.out();
-    checkEmpty(out);
+    prepare(out);
     Files.createDirectories(out);
+    Files.writeString(out.resolve(MARKER), "Written by drp generate. Running it again on this folder replaces the sample.\n",
+        StandardCharsets.UTF_8);
     List<Authority> authorities = new ArrayList<>();
     List<AuthorityBinding> bindings = new ArrayList<>();
     for (int i = 0; i < settings.authorities(); i++) {
@@ -125,18 +127,46 @@ public final class SampleGenerator {
     return tally.build(settings.periodStart(), settings.periodEnd(), bindings);
   }
 
-  private static void checkEmpty(Path out) throws IOException {
+  /** Marks a folder as a sample the generator wrote, so a later run may replace it. */
+  static final String MARKER = ".drp-sample";
+
+  /**
+   * Makes {@code out} ready: a new or empty folder, or one holding only an earlier sample (its marker,
+   * its binding file and its authority folders), which is removed so the new sample never mixes
+   * with it. Anything else is refused: the generator deletes no file it did not write.
+   */
+  private static void prepare(Path out) throws IOException {
     if (!Files.exists(out)) {
       return;
     }
     if (!Files.isDirectory(out)) {
       throw new DrpUserException(out.toString(), "is a file, not a folder", "give a new or empty folder with --out");
     }
-    try (Stream<Path> entries = Files.list(out)) {
-      if (entries.findAny().isPresent()) {
-        throw new DrpUserException(
-            out.toString(), "is not empty, and sample files must not mix with an earlier run's",
-            "give a new or empty folder with --out, or delete this one first");
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(out)) {
+      entries = list.toList();
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    boolean earlierSample = Files.exists(out.resolve(MARKER));
+    boolean onlySampleFiles =
+        entries.stream()
+            .map(p -> p.getFileName().toString())
+            .allMatch(name -> name.equals(MARKER) || name.equals(OutputLayout.BINDINGS) || name.matches("\\d{3}"));
+    if (!earlierSample || !onlySampleFiles) {
+      throw new DrpUserException(
+          out.toString(),
+          earlierSample
+              ? "holds an earlier sample and other files, which drp generate will not delete"
+              : "is not empty, and sample files must not mix with an earlier run's",
+          "give a new or empty folder with --out, or delete this one first");
+    }
+    for (Path entry : entries) {
+      try (Stream<Path> tree = Files.walk(entry)) {
+        for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
       }
     }
   }

@@ -90,6 +90,20 @@ class DrpCommandTest {
   }
 
   @Test
+  void the_same_generate_command_run_twice_in_the_same_folder_gives_the_same_files() throws Exception {
+    Path out = temp.resolve("s1");
+    String[] args = {"generate", "--authorities", "2", "--years", "1", "--seed", "7", "--out", out.toString()};
+    assertThat(DrpRun.of(args).status()).isZero();
+    Map<String, String> first = hashes(out);
+    assertThat(DrpRun.of(args).status()).as("a rerun replaces its own earlier sample").isZero();
+    assertThat(hashes(out)).isEqualTo(first);
+    Files.writeString(out.resolve("my-notes.txt"), "mine");
+    DrpRun refused = DrpRun.of(args);
+    assertThat(refused.status()).as("a folder with a file of the user's is never cleared").isEqualTo(ExitCodes.USER_ERROR);
+    assertThat(Files.readString(out.resolve("my-notes.txt"))).isEqualTo("mine");
+  }
+
+  @Test
   void generating_into_a_folder_with_files_is_refused() throws IOException {
     Files.writeString(Files.createDirectories(temp.resolve("busy")).resolve("x.txt"), "x");
     DrpRun result = DrpRun.of("generate", "--authorities", "1", "--years", "1", "--seed", "1", "--out", temp.resolve("busy").toString());

@@ -41,7 +41,7 @@ class SampleGeneratorTest {
     try (Stream<Path> paths = Files.walk(sample.root)) {
       paths.filter(Files::isRegularFile).forEach(p -> files.add(sample.root.relativize(p).toString().replace('\\', '/')));
     }
-    List<String> expected = new ArrayList<>(List.of("policy_bindings.csv"));
+    List<String> expected = new ArrayList<>(List.of("policy_bindings.csv", SampleGenerator.MARKER));
     for (String authority : List.of("101", "102", "103")) {
       for (String file : List.of("drp-extract.yaml", "ssda903/header.csv", "ssda903/episodes.csv",
           "ssda903/reviews.csv", "ssda903/uasc.csv", "ssda903/missing.csv", "disputes.csv", "dispute_events.csv",
