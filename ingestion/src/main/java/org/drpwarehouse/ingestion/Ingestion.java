@@ -27,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.ingestion.IngestPlan.PlannedFile;
 import org.drpwarehouse.ingestion.internal.BronzeCommitTasklet;
 import org.drpwarehouse.ingestion.internal.ContractValidationProcessor;
+import org.drpwarehouse.ingestion.internal.DeltaTables;
 import org.drpwarehouse.ingestion.internal.FileChecksum;
 import org.drpwarehouse.ingestion.JobRepositories;
 import org.drpwarehouse.ingestion.internal.RecordSourceItemReader;
@@ -217,7 +218,7 @@ public final class Ingestion {
   private Map<String, LocalDateTime> watermarks(String profile) {
     Map<String, LocalDateTime> marks = new HashMap<>();
     URI table = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, WarehouseTables.JDBC_WATERMARKS);
-    if (!tableExists(table)) {
+    if (!DeltaTables.exists(spark, table)) {
       return marks;
     }
     // One small row per query and run: reading them on the driver is cheap.
@@ -273,7 +274,7 @@ public final class Ingestion {
   private Map<String, String> loadedChecksums() {
     Map<String, String> loaded = new HashMap<>();
     URI table = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES);
-    if (!tableExists(table)) {
+    if (!DeltaTables.exists(spark, table)) {
       return loaded;
     }
     // The registry holds one small row per file ever loaded: collecting it to the driver is cheap.
@@ -284,15 +285,6 @@ public final class Ingestion {
       loaded.putIfAbsent(row.getString(0) + "/" + row.getString(1), row.getString(2));
     }
     return loaded;
-  }
-
-  private boolean tableExists(URI table) {
-    try {
-      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(table.toString() + "/_delta_log");
-      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look for table " + table, e);
-    }
   }
 
   private JobExecution launch(IngestPlan plan, JobParameters parameters) {

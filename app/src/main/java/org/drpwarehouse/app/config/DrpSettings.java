@@ -76,11 +76,11 @@ public final class DrpSettings {
           "",
           "JDBC URL of the Spring Batch job repository, e.g. jdbc:postgresql://127.0.0.1:5432/drp."
               + " Empty: embedded H2 in the warehouse's _system folder.",
-          text -> text == null ? "" : text.trim());
+          DrpSettings::trimmed);
 
   public static final Setting<String> JOB_REPOSITORY_USER =
       new Setting<>("jobrepo.user", "DRP_JOBREPO_USER", "", "User of the job repository database.",
-          text -> text == null ? "" : text.trim());
+          DrpSettings::trimmed);
 
   /** Read from the environment only: a password never sits in a settings file. */
   public static final Setting<String> JOB_REPOSITORY_PASSWORD =
@@ -184,6 +184,11 @@ public final class DrpSettings {
     DrpSettings result = new DrpSettings(copy, origin + " and the command line");
     result.get(setting);
     return result;
+  }
+
+  /** Free text, trimmed; absent is empty. */
+  private static String trimmed(String text) {
+    return text == null ? "" : text.trim();
   }
 
   private static Integer positive(String text, String key) {

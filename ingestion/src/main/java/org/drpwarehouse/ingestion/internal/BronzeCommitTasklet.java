@@ -223,7 +223,7 @@ public final class BronzeCommitTasklet implements Tasklet {
     long deleted = 0;
     if (window.fullPull()) {
       URI table = WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, spec.name());
-      if (tableExists(table)) {
+      if (DeltaTables.exists(spark, table)) {
         Dataset<Row> tombstones = tombstones(file, spark.read().format("delta").load(table.toString()), now);
         // A second write to the same table in this run: its own txnVersion, so a restart skips it too.
         append(tombstones, table, TXN_VERSION + 1 + file.index());
@@ -312,15 +312,6 @@ public final class BronzeCommitTasklet implements Tasklet {
     return gone.select(columns.toArray(Column[]::new));
   }
 
-  private boolean tableExists(URI table) {
-    try {
-      Path log = new Path(table.toString() + "/_delta_log");
-      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look for table " + table, e);
-    }
-  }
-
   private Dataset<Row> runRows(Timestamp now) {
     List<Row> rows = new ArrayList<>();
     for (FileResult result : results) {
@@ -379,7 +370,7 @@ public final class BronzeCommitTasklet implements Tasklet {
     return schema;
   }
 
-  /** The staged quarantine JSON: the quarantine columns without batch id and time, plus the record's position. */
+  /** The staged quarantine JSON: the quarantine columns without batch id and time. */
   static StructType stagedQuarantineSchema() {
     StructType schema = new StructType();
     for (StructField field : WarehouseTables.QUARANTINE_SCHEMA.fields()) {
@@ -387,6 +378,6 @@ public final class BronzeCommitTasklet implements Tasklet {
         schema = schema.add(field.name(), field.dataType(), true);
       }
     }
-    return schema.add(StagingItemWriter.RECORD_POSITION, DataTypes.LongType, true);
+    return schema;
   }
 }

@@ -14,9 +14,7 @@ import org.drpwarehouse.ingestion.RawRecord;
 import org.drpwarehouse.ingestion.SourceFile;
 import org.drpwarehouse.ingestion.ValidatedRecord;
 import org.drpwarehouse.ingestion.Violation;
-import org.drpwarehouse.schemas.Column;
 import org.drpwarehouse.schemas.ExchangeColumns;
-import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables.QuarantineColumns;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ExecutionContext;
@@ -24,13 +22,13 @@ import org.springframework.batch.item.ItemStreamWriter;
 
 /**
  * Stages each chunk as two files under the run's staging folder: the valid records with their
- * lineage as Parquet ({@link StagedBronzeFile}), and one quarantine row per broken rule as JSON Lines. Files are named by the position of the
- * chunk's first record in the file ({@link StagingLayout}) and overwritten when a restarted chunk is
- * written again.
+ * lineage as Parquet ({@link StagedBronzeFile}), and one quarantine row per broken rule as JSON
+ * Lines. Files are named by the position of the chunk's first record in the file ({@link
+ * StagingLayout}) and overwritten when a restarted chunk is written again.
  *
- * <p>Each quarantine row also carries its record's position ({@value #RECORD_POSITION}, staging
- * only), so the commit counts quarantined records exactly even where one row of a source gives
- * several records (a tracker row's events share its line).
+ * <p>The writer also counts what it stages (records for bronze, records for quarantine, breaches by
+ * rule) and saves the counts with each chunk, so the commit proves read = loaded + quarantined
+ * without reading the staged data again, even where one source row gives several records.
  */
 public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord> {
   static final String LOADED = "records.staged.bronze";
@@ -39,8 +37,6 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** The staged quarantine field with the record's position in its file (0-based). */
-  public static final String RECORD_POSITION = "_record_position";
 
   private final SourceFile file;
   private final int fileIndex;
@@ -130,12 +126,10 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
       try (OutputStream out = fs.create(quarantine, true);
           JsonGenerator json = JSON.createGenerator(out)) {
         json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-        long position = first;
         for (ValidatedRecord item : chunk) {
           for (Violation violation : item.violations()) {
-            writeQuarantine(json, item.record(), violation, position);
+            writeQuarantine(json, item.record(), violation);
           }
-          position++;
         }
         json.writeRaw('\n');
       }
@@ -153,7 +147,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
   }
 
 
-  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation, long position) throws IOException {
+  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation) throws IOException {
     json.writeStartObject();
     json.writeStringField(QuarantineColumns.RECORD, file.spec().name());
     String authority = authority(record);
@@ -169,7 +163,6 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     json.writeStringField(QuarantineColumns.RULE_ID, violation.ruleId());
     json.writeStringField(QuarantineColumns.REASON, violation.fullReason());
     json.writeStringField(QuarantineColumns.RAW_RECORD, record.text());
-    json.writeNumberField(RECORD_POSITION, position);
     json.writeEndObject();
   }
 }
