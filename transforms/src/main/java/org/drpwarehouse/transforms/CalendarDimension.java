@@ -12,6 +12,10 @@ import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
 /**
  * The calendar dimension as a Spark table ({@link CalendarDay#SCHEMA}): one row per day, 26 years
  * in under 10,000 rows, small enough to broadcast to every join that does working-day arithmetic.
+ *
+ * <p>The rows are checkpointed once when built: a plan holding them as local data would hash all
+ * of them every time the optimiser compares plans, and a gold build joins the calendar a dozen
+ * times.
  */
 public final class CalendarDimension {
   private CalendarDimension() {}
@@ -21,6 +25,6 @@ public final class CalendarDimension {
         calendar.days().stream()
             .map(d -> RowFactory.create(Date.valueOf(d.date()), d.workingDay(), d.workingDayIndex()))
             .toList();
-    return spark.createDataFrame(rows, CalendarDay.SCHEMA);
+    return spark.createDataFrame(rows, CalendarDay.SCHEMA).localCheckpoint();
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.drpwarehouse.app.config.DrpSettings;
@@ -13,9 +14,7 @@ import org.drpwarehouse.app.sample.GenerationSummary;
 import org.drpwarehouse.app.sample.GeneratorSettings;
 import org.drpwarehouse.ingestion.IngestReport;
 import org.drpwarehouse.ingestion.Ingestion;
-import org.drpwarehouse.transforms.PseudonymisationKey;
-import org.drpwarehouse.transforms.SilverBuild;
-import java.util.Map;
+import org.drpwarehouse.transforms.GoldBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Environment env = parent.environment();
-    out.println("1/3 generating the sample extract...");
+    out.println("1/4 generating the sample extract...");
     if (isEmptyOrMissing(input)) {
       GenerationSummary summary =
           GenerateCommand.generate(GeneratorSettings.of(AUTHORITIES, YEARS, SEED, input), env);
@@ -57,27 +56,28 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       out.println("  " + input + " already holds the sample (the same arguments give the same files): kept");
     }
-    out.println("2/3 ingesting it into " + env.warehouse() + " ...");
+    out.println("2/4 ingesting it into " + env.warehouse() + " ...");
     out.flush();
     Ingestion ingestion =
         new Ingestion(env.spark(), env.warehouse(), env::openJobRepository, env.settings().get(DrpSettings.CHUNK_SIZE));
     IngestReport report = ingestion.ingest(input, null, Duration.ofMinutes(5));
     IngestCommand.print(report, out);
-    Path keyFile = input.toAbsolutePath().getParent().resolve("pseudonymisation.key");
-    out.println("3/3 conforming bronze into silver (typed, latest versions, ids pseudonymised; without a configured"
-        + " key, with the local demo key " + keyFile + ")...");
+    IngestCommand.loadBindings(env, input, out);
+    out.println("3/4 conforming bronze into silver (typed, latest versions, ids pseudonymised; without a configured"
+        + " key, with the local demo key " + TransformCommand.LOCAL_KEY + ")...");
     out.flush();
-    PseudonymisationKey key = env.pseudonymisationKey(keyFile);
-    Map<String, Long> silver = SilverBuild.run(env.spark(), env.warehouse(), key);
-    TextTable tables = new TextTable("silver table", "rows");
-    silver.forEach(tables::row);
-    out.print(tables.render("  "));
+    TransformCommand.conformSilver(env, out);
+    LocalDate asOf = LocalDate.of(GeneratorSettings.DEFAULT_START_YEAR + YEARS, 3, 31);
+    out.println("4/4 rebuilding every dispute's timeline against its policy, as of " + asOf
+        + " (the extract date of the sample)...");
+    out.flush();
+    TransformCommand.print(TransformCommand.build(env, asOf, GoldBuild.Mode.FULL), out);
     out.println();
     out.println("Sample extract:   " + input.toAbsolutePath().normalize());
-    out.println("Warehouse:        " + env.warehouse() + " (bronze, quarantine, ingest_runs, silver)");
-    out.println("Dashboard:        not built yet. The gold timelines, the quality gate and the board dashboard are");
-    out.println("                  the next stages of the pipeline; until they land this demo stops after silver.");
-    out.println("Try:              ./drp export bronze.ingest_runs --out ingest_runs.csv");
+    out.println("Warehouse:        " + env.warehouse() + " (bronze, quarantine, ingest_runs, silver, gold)");
+    out.println("Dashboard:        not built yet: the quality gate and the board dashboard are the next stages;");
+    out.println("                  until they land this demo stops after gold.");
+    out.println("Try:              ./drp export gold.dispute_summary --out dispute_summary.csv");
     return report.failedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.USER_ERROR;
   }
 

@@ -1,6 +1,9 @@
 package org.drpwarehouse.app.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -10,6 +13,8 @@ import org.drpwarehouse.ingestion.IngestReport;
 import org.drpwarehouse.ingestion.Ingestion;
 import org.drpwarehouse.ingestion.JdbcProfile;
 import org.drpwarehouse.schemas.DrpUserException;
+import org.drpwarehouse.schemas.policy.PolicyBindings;
+import org.drpwarehouse.transforms.BindingsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +64,31 @@ final class IngestCommand implements Callable<Integer> {
             ? ingestion.ingestDatabase(JdbcProfile.read(jdbcProfile), fullPull, Duration.ofSeconds(waitSeconds))
             : ingestion.ingest(folder, authority, Duration.ofSeconds(waitSeconds));
     print(report, spec.commandLine().getOut());
+    if (folder != null) {
+      loadBindings(env, folder, spec.commandLine().getOut());
+    }
     return report.failedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.USER_ERROR;
+  }
+
+  /**
+   * Replaces the warehouse's policy bindings with the folder's {@code policy_bindings.csv}, when it
+   * has one (validated against the policy catalog first; a bad row fails naming its line).
+   */
+  static void loadBindings(Environment env, Path folder, PrintWriter out) {
+    Path file = folder.resolve(PolicyBindings.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    PolicyBindings bindings;
+    try (InputStream in = Files.newInputStream(file)) {
+      bindings = PolicyBindings.read(in, file.toString(), env.policies());
+    } catch (IOException e) {
+      throw new DrpUserException(file.toString(), "cannot be read (" + e.getMessage() + ")", "check the file", e);
+    }
+    BindingsTable.replace(env.spark(), env.warehouse(), bindings, file.getFileName().toString());
+    out.println("policy bindings: " + bindings.bindings().size() + " rows from " + file.getFileName()
+        + " (reference.policy_bindings)");
+    out.flush();
   }
 
   static void print(IngestReport report, PrintWriter out) {

@@ -228,7 +228,7 @@ public final class GoldTables {
           .column(POLICY_ID, StringType, "the policy bound to the authority on the start date")
           .column(POLICY_VERSION, IntegerType, "the version of that policy judging the dispute")
           .column(Summary.CATEGORY, StringType, "the authority's own category code, as recorded")
-          .column(Summary.THEME, StringType, "the canonical theme the policy maps the category to; null when unmapped")
+          .column(Summary.THEME, StringType, "the canonical theme the policy maps the category to; 'unmapped' (ThemeTaxonomy.UNMAPPED) when it maps none")
           .required(Summary.THEME_MAPPED, BooleanType, "the category maps to a canonical theme (an unmapped one is kept and flagged)")
           .column(Summary.REVIEW_ID, StringType, "the review or conference it arose from")
           .column(Summary.IDENTIFIED_DATE, DateType, "the day the IRO identified the problem")
@@ -394,6 +394,8 @@ public final class GoldTables {
     public static final String AFFECTED_DISPUTES = "affected_disputes";
     public static final String SOURCE_VERSIONS = "source_versions";
     public static final String ROWS = "rows";
+    public static final String INGESTED_THROUGH = "ingested_through";
+    public static final String POLICY_FINGERPRINT = "policy_fingerprint";
     public static final String FULL = "FULL";
     public static final String INCREMENTAL = "INCREMENTAL";
   }
@@ -409,6 +411,8 @@ public final class GoldTables {
           .column(Build.AFFECTED_DISPUTES, LongType, "disputes recomputed by an incremental build")
           .column(Build.SOURCE_VERSIONS, org.apache.spark.sql.types.DataTypes.createMapType(StringType, LongType), "the Delta version of each silver table read")
           .column(Build.ROWS, org.apache.spark.sql.types.DataTypes.createMapType(StringType, LongType), "rows written per gold table")
+          .column(Build.INGESTED_THROUGH, TimestampType, "the latest bronze load time of any silver record read: an incremental build recomputes the disputes touched by later loads")
+          .required(Build.POLICY_FINGERPRINT, StringType, "a digest of the policies and bindings used: when they change, an incremental build rebuilds in full")
           .build();
 
   /** Every gold table derived from silver, in build order (not {@link #BUILDS}). */

@@ -230,7 +230,7 @@ public final class MartTables {
   public static final TableContract THEMES =
       mart("mart_themes", "authority x period x theme", "a dispute's theme counts in the period of its start")
           .columns(dimensions(false, true, null))
-          .required(THEME, StringType, "the canonical theme id ('(unmapped)' for categories the policy does not map)")
+          .required(THEME, StringType, "the canonical theme id ('unmapped' for categories the policy does not map)")
           .required(DISPUTES, LongType, "disputes started with this theme")
           .required(REPEAT_DISPUTES, LongType, "of those, repeats (same child, same theme, within 365 days of an earlier dispute)")
           .required(PREVIOUS_PERIOD_DISPUTES, LongType, "disputes with this theme in the previous period of the same type (0 when none)")

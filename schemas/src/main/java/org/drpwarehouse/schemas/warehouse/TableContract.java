@@ -52,6 +52,30 @@ public record TableContract(String layer, String name, String grain, String coun
     return new StructType(columns.stream().map(TableColumn::sparkField).toArray(StructField[]::new));
   }
 
+  /**
+   * Whether a computed schema has this contract's columns, names and types, in order. Nullability
+   * and comments are not compared: Spark cannot prove a computed column non-null, and comments are
+   * applied when the table is written ({@code Conformed} in transforms); the quality gate checks
+   * that required columns are complete.
+   */
+  public boolean matches(StructType computed) {
+    return mismatch(computed).isEmpty();
+  }
+
+  /** What differs between a computed schema and this contract, in words; empty when it matches. */
+  public Optional<String> mismatch(StructType computed) {
+    StructField[] fields = computed.fields();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < Math.max(fields.length, columns.size()); i++) {
+      String expected = i < columns.size() ? columns.get(i).name() + " " + columns.get(i).type().simpleString() : "nothing";
+      String actual = i < fields.length ? fields[i].name() + " " + fields[i].dataType().simpleString() : "nothing";
+      if (!expected.equals(actual)) {
+        problems.add("column " + (i + 1) + ": expected " + expected + ", found " + actual);
+      }
+    }
+    return problems.isEmpty() ? Optional.empty() : Optional.of(qualifiedName() + ": " + String.join("; ", problems));
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(TableColumn::name).toList();
   }

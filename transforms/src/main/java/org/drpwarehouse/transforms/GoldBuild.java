@@ -1,0 +1,284 @@
+package org.drpwarehouse.transforms;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+
+import io.delta.tables.DeltaMergeBuilder;
+import io.delta.tables.DeltaTable;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.drpwarehouse.schemas.ExchangeColumns;
+import org.drpwarehouse.schemas.ExchangeFormat;
+import org.drpwarehouse.schemas.RecordSpec;
+import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
+import org.drpwarehouse.schemas.policy.Policy;
+import org.drpwarehouse.schemas.policy.PolicyBindings;
+import org.drpwarehouse.schemas.policy.PolicyCatalog;
+import org.drpwarehouse.schemas.warehouse.GoldTables;
+import org.drpwarehouse.schemas.warehouse.GoldTables.Build;
+import org.drpwarehouse.schemas.warehouse.Lineage;
+import org.drpwarehouse.schemas.warehouse.ReferenceTables;
+import org.drpwarehouse.schemas.warehouse.SilverSchemas;
+import org.drpwarehouse.schemas.warehouse.TableContract;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables;
+
+/**
+ * The gold build: the thin runner that reads silver, runs the pure gold transforms ({@link
+ * GoldTimeline} and the marts) as of one date, writes the gold tables as Delta, and records the
+ * build in {@code gold.builds} (its as-of date, what it read, what it wrote).
+ *
+ * <ul>
+ *   <li>{@link Mode#FULL} rebuilds every gold table.
+ *   <li>{@link Mode#INCREMENTAL} recomputes only the disputes touched since the last build (a
+ *       silver dispute, event or allocation loaded after it, with every other dispute of the same
+ *       child, since repeats and teams cross disputes) and MERGEs them into gold in one commit per
+ *       table; the aggregates are recomputed for the authorities touched. It falls back to a full
+ *       rebuild, saying why, when there is no earlier build, the as-of date differs, the policies or
+ *       bindings changed, or records were deleted at source (a deleted event's dispute cannot be
+ *       told from its tombstone). An incremental build gives exactly the tables of a full one
+ *       ({@code GoldBuildTest} proves it).
+ * </ul>
+ */
+public final class GoldBuild {
+  /** How a build ran. */
+  public enum Mode {
+    FULL,
+    INCREMENTAL
+  }
+
+  /** What a build did: its id, as-of date, how it ran (and why, for a fallback) and rows per table. */
+  public record Result(String buildId, LocalDate asOf, Mode mode, String reason, long affectedDisputes,
+      Map<String, Long> rows) {}
+
+  private static final String OP = "__merge_op";
+  private static final String UPSERT = "upsert";
+  private static final String DELETE = "delete";
+
+  private final SparkSession spark;
+  private final URI warehouse;
+  private final PolicyCatalog catalog;
+  private final Dataset<Row> calendar;
+
+  public GoldBuild(SparkSession spark, URI warehouse, PolicyCatalog catalog, WorkingDayCalendar calendar) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.calendar = CalendarDimension.of(spark, calendar);
+  }
+
+  /** Builds gold as of {@code asOf}, in full or incrementally (falling back to full when it must). */
+  public Result run(LocalDate asOf, Mode requested) {
+    PolicyBindings bindings = BindingsTable.read(spark, warehouse, catalog, null);
+    PolicyDimensions policies = PolicyDimensions.of(spark, catalog, bindings);
+    String fingerprint = fingerprint(bindings);
+    Map<String, Long> versions = sourceVersions();
+    Timestamp ingestedThrough = ingestedThrough();
+    String buildId = UUID.randomUUID().toString();
+
+    String reason = "requested";
+    if (requested == Mode.INCREMENTAL) {
+      Row last = lastBuild();
+      reason = last == null ? "no earlier build"
+          : !last.getDate(last.fieldIndex(GoldTables.AS_OF_DATE)).toLocalDate().equals(asOf)
+              ? "the as-of date differs from the last build's (" + last.getDate(last.fieldIndex(GoldTables.AS_OF_DATE)) + ")"
+          : !fingerprint.equals(last.getString(last.fieldIndex(Build.POLICY_FINGERPRINT)))
+              ? "the policies or bindings changed since the last build"
+          : deletedSince(last.getTimestamp(last.fieldIndex(Build.INGESTED_THROUGH)))
+              ? "records were deleted at source since the last build"
+          : null;
+      if (reason == null) {
+        return incremental(last.getTimestamp(last.fieldIndex(Build.INGESTED_THROUGH)), asOf, policies, buildId,
+            fingerprint, versions, ingestedThrough);
+      }
+    }
+    return full(asOf, policies, buildId, fingerprint, versions, ingestedThrough, reason);
+  }
+
+  private Result full(LocalDate asOf, PolicyDimensions policies, String buildId, String fingerprint,
+      Map<String, Long> versions, Timestamp ingestedThrough, String reason) {
+    GoldTimeline.Outputs outputs =
+        new GoldTimeline(calendar, policies, Dataset::localCheckpoint).apply(silver(ExchangeFormat.DISPUTES), silver(ExchangeFormat.DISPUTE_EVENTS),
+            silver(ExchangeFormat.ALLOCATIONS), asOf);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    overwrite(GoldTables.STAGE_VISITS, outputs.visits(), rows);
+    overwrite(GoldTables.DISPUTE_SUMMARY, outputs.summary(), rows);
+    overwrite(GoldTables.DISPUTE_FLAGS, outputs.flags(), rows);
+    record(buildId, asOf, Mode.FULL, null, versions, rows, ingestedThrough, fingerprint);
+    return new Result(buildId, asOf, Mode.FULL, reason, rows.getOrDefault(GoldTables.DISPUTE_SUMMARY.name(), 0L), rows);
+  }
+
+  private Result incremental(Timestamp since, LocalDate asOf, PolicyDimensions policies, String buildId,
+      String fingerprint, Map<String, Long> versions, Timestamp ingestedThrough) {
+    Dataset<Row> disputes = silver(ExchangeFormat.DISPUTES);
+    Dataset<Row> events = silver(ExchangeFormat.DISPUTE_EVENTS);
+    Dataset<Row> allocations = silver(ExchangeFormat.ALLOCATIONS);
+    String[] disputeKey = {ExchangeColumns.AUTHORITY, ExchangeColumns.DISPUTE_ID};
+    String[] childKey = {ExchangeColumns.AUTHORITY, ExchangeColumns.CHILD_ID};
+    Column[] disputeColumns = {col(ExchangeColumns.AUTHORITY), col(ExchangeColumns.DISPUTE_ID)};
+    Column[] childColumns = {col(ExchangeColumns.AUTHORITY), col(ExchangeColumns.CHILD_ID)};
+    Column after = col(Lineage.INGESTED_AT).gt(lit(since));
+    Dataset<Row> touched = disputes.where(after).select(disputeColumns)
+        .union(events.where(after).select(disputeColumns))
+        .union(disputes.join(allocations.where(after).select(childColumns).distinct(), seq(childKey), "left_semi")
+            .select(disputeColumns))
+        .distinct();
+    Dataset<Row> children = disputes.join(touched, seq(disputeKey), "left_semi").select(childColumns).distinct();
+    Dataset<Row> affected = disputes.join(children, seq(childKey), "left_semi").select(disputeColumns).distinct().cache();
+    long affectedCount = affected.count();
+
+    GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, Dataset::localCheckpoint).apply(
+        disputes.join(affected, seq(disputeKey), "left_semi"), events.join(affected, seq(disputeKey), "left_semi"),
+        allocations.join(children, seq(childKey), "left_semi"), asOf);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    merge(GoldTables.STAGE_VISITS, outputs.visits(), affected, rows);
+    merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, rows);
+    merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, rows);
+    affected.unpersist();
+    record(buildId, asOf, Mode.INCREMENTAL, affectedCount, versions, rows, ingestedThrough, fingerprint);
+    return new Result(buildId, asOf, Mode.INCREMENTAL, null, affectedCount, rows);
+  }
+
+  /**
+   * MERGEs the recomputed rows of the affected disputes into a gold table in one commit: new and
+   * changed rows are upserted, rows of affected disputes that the recomputation no longer gives
+   * (a visit removed, a flag resolved) are deleted.
+   */
+  private void merge(TableContract contract, Dataset<Row> recomputed, Dataset<Row> affected, Map<String, Long> rows) {
+    String location = contract.location(warehouse).toString();
+    Dataset<Row> fresh = Conformed.to(contract, recomputed);
+    Dataset<Row> current = spark.read().format("delta").load(location);
+    Column sameKey = null;
+    for (String k : contract.key()) {
+      Column equal = current.col(k).eqNullSafe(fresh.col(k));
+      sameKey = sameKey == null ? equal : sameKey.and(equal);
+    }
+    Dataset<Row> stale = current
+        .join(affected, seq(GoldTables.AUTHORITY, GoldTables.DISPUTE_ID), "left_semi")
+        .join(fresh, sameKey, "left_anti")
+        .select(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new));
+    Dataset<Row> source = fresh.withColumn(OP, lit(UPSERT)).unionByName(stale.withColumn(OP, lit(DELETE)));
+    String condition = String.join(" AND ", contract.key().stream().map(k -> "t." + k + " <=> s." + k).toList());
+    Map<String, String> assignments = new LinkedHashMap<>();
+    contract.columnNames().forEach(c -> assignments.put(c, "s." + c));
+    DeltaMergeBuilder merge = DeltaTable.forPath(spark, location).as("t").merge(source.as("s"), condition)
+        .whenMatched("s." + OP + " = '" + DELETE + "'").delete()
+        .whenMatched().updateExpr(assignments)
+        .whenNotMatched("s." + OP + " = '" + UPSERT + "'").insertExpr(assignments);
+    merge.execute();
+    rows.put(contract.name(), spark.read().format("delta").load(location).count());
+  }
+
+  private void overwrite(TableContract contract, Dataset<Row> computed, Map<String, Long> rows) {
+    String location = contract.location(warehouse).toString();
+    Conformed.to(contract, computed).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .save(location);
+    rows.put(contract.name(), spark.read().format("delta").load(location).count());
+  }
+
+  private void record(String buildId, LocalDate asOf, Mode mode, Long affected, Map<String, Long> versions,
+      Map<String, Long> rows, Timestamp ingestedThrough, String fingerprint) {
+    Row build = RowFactory.create(buildId, Timestamp.from(Instant.now()), Date.valueOf(asOf), mode.name(), affected,
+        scala.collection.JavaConverters.mapAsScalaMap(versions), scala.collection.JavaConverters.mapAsScalaMap(rows),
+        ingestedThrough, fingerprint);
+    spark.createDataFrame(List.of(build), GoldTables.BUILDS.schema())
+        .write().format("delta").mode("append").save(GoldTables.BUILDS.location(warehouse).toString());
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... columns) {
+    return scala.collection.JavaConverters.asScalaBuffer(List.of(columns)).toList();
+  }
+
+  /** The latest build, or null. */
+  private Row lastBuild() {
+    String location = GoldTables.BUILDS.location(warehouse).toString();
+    if (!DeltaTables.exists(spark, location)) {
+      return null;
+    }
+    List<Row> last = spark.read().format("delta").load(location).orderBy(col(Build.BUILT_AT).desc()).limit(1).collectAsList();
+    return last.isEmpty() ? null : last.get(0);
+  }
+
+  /** Whether a tombstone of a dispute or event reached bronze after the given load time. */
+  private boolean deletedSince(Timestamp since) {
+    if (since == null) {
+      return true;
+    }
+    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS)) {
+      String bronze = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString();
+      if (DeltaTables.exists(spark, bronze)
+          && !spark.read().format("delta").load(bronze)
+              .where(col(Lineage.DELETED).equalTo(true).and(col(Lineage.INGESTED_AT).gt(lit(since)))).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Dataset<Row> silver(RecordSpec spec) {
+    String location = WarehouseTables.location(warehouse, SilverSchemas.SILVER, spec.name()).toString();
+    if (!DeltaTables.exists(spark, location)) {
+      return spark.createDataFrame(new ArrayList<Row>(), SilverSchemas.of(spec));
+    }
+    return spark.read().format("delta").load(location);
+  }
+
+  private Map<String, Long> sourceVersions() {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS)) {
+      String location = WarehouseTables.location(warehouse, SilverSchemas.SILVER, spec.name()).toString();
+      if (DeltaTables.exists(spark, location)) {
+        versions.put(SilverSchemas.SILVER + "." + spec.name(), DeltaTables.version(spark, location));
+      }
+    }
+    String bindings = ReferenceTables.POLICY_BINDINGS.location(warehouse).toString();
+    versions.put(ReferenceTables.POLICY_BINDINGS.qualifiedName(), DeltaTables.version(spark, bindings));
+    return versions;
+  }
+
+  /** The latest bronze load time among the silver records the timeline reads. */
+  private Timestamp ingestedThrough() {
+    Timestamp latest = null;
+    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS)) {
+      Row row = silver(spec).agg(max(Lineage.INGESTED_AT)).head();
+      Timestamp t = row.isNullAt(0) ? null : row.getTimestamp(0);
+      if (t != null && (latest == null || t.after(latest))) {
+        latest = t;
+      }
+    }
+    return latest;
+  }
+
+  /** A digest of every policy version and binding: a change means every dispute may be judged anew. */
+  private String fingerprint(PolicyBindings bindings) {
+    StringBuilder text = new StringBuilder();
+    for (Policy policy : catalog.all()) {
+      text.append(policy).append('\n');
+    }
+    text.append(bindings.bindings());
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.drpwarehouse.transforms;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Every dispute's stage timeline rebuilt against its policy, as of one date: the composition of
+ * {@link DisputeEvents}, {@link BoundDisputes}, {@link StageEvents}, {@link DisputeEndings},
+ * {@link StageVisits}, {@link DisputeSummaries} and {@link DisputeFlags}. Pure: it returns plans,
+ * the runner ({@link GoldBuild}) writes them.
+ */
+public final class GoldTimeline {
+  private final Dataset<Row> calendar;
+  private final PolicyDimensions policies;
+  private final UnaryOperator<Dataset<Row>> barrier;
+
+  /** The three gold tables of one build, each exactly in its contract's schema. */
+  public record Outputs(Dataset<Row> visits, Dataset<Row> summary, Dataset<Row> flags) {}
+
+  /**
+   * @param barrier applied to the intermediate results that several later steps read (the events
+   *     with their policy, the visits, the summary before flags): the runner passes a checkpoint so
+   *     the optimiser plans each step once instead of a tree that repeats them; {@code
+   *     UnaryOperator.identity()} keeps one plan
+   */
+  public GoldTimeline(Dataset<Row> calendar, PolicyDimensions policies, UnaryOperator<Dataset<Row>> barrier) {
+    this.calendar = Objects.requireNonNull(calendar, "calendar");
+    this.policies = Objects.requireNonNull(policies, "policies");
+    this.barrier = Objects.requireNonNull(barrier, "barrier");
+  }
+
+  /**
+   * @param silverDisputes silver {@code disputes}
+   * @param silverEvents silver {@code dispute_events}
+   * @param silverAllocations silver {@code allocations} (for a dispute's team when it names none)
+   * @param asOf events after this date are ignored; open disputes are aged to it
+   */
+  public Outputs apply(Dataset<Row> silverDisputes, Dataset<Row> silverEvents, Dataset<Row> silverAllocations,
+      LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Dataset<Row> events = DisputeEvents.apply(silverEvents, asOf);
+    Dataset<Row> bound = BoundDisputes.apply(silverDisputes, events, silverAllocations, policies);
+    Dataset<Row> stageEvents = barrier.apply(StageEvents.apply(events, bound, policies));
+    Dataset<Row> endings = DisputeEndings.apply(stageEvents);
+    Dataset<Row> visits = barrier.apply(new StageVisits(calendar).apply(stageEvents, endings, asOf));
+    Dataset<Row> unflagged =
+        barrier.apply(new DisputeSummaries(calendar).apply(bound, stageEvents, visits, endings, policies, asOf));
+    Dataset<Row> flags = DisputeFlags.apply(visits, unflagged);
+    return new Outputs(visits, DisputeFlags.onSummary(unflagged, flags), flags);
+  }
+}

@@ -1,0 +1,115 @@
+package org.drpwarehouse.transforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.drpwarehouse.schemas.ExchangeFormat;
+import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
+import org.drpwarehouse.schemas.policy.PolicyCatalog;
+import org.drpwarehouse.schemas.warehouse.GoldTables;
+import org.drpwarehouse.schemas.warehouse.SilverSchemas;
+import org.drpwarehouse.schemas.warehouse.TableContract;
+import org.drpwarehouse.schemas.warehouse.WarehouseTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldBuildTest {
+  private static final SparkSession SPARK = SharedSpark.session();
+  private static final LocalDate AS_OF = LocalDate.of(2024, 12, 31);
+
+  @TempDir Path temp;
+
+  /** Two authorities' worth of disputes loaded on 1 December; the second day's events load on 2 December. */
+  private static DisputeScenario firstLoad() {
+    return DisputeScenario.under("calderdale").loadedAt("2024-12-01 08:00:00")
+        .dispute("D1", "CLA", "CARE_PLANNING", null, "C-1", null)
+        .dispute("D2", "CLA", "CARE_PLANNING", null, "C-1", null)
+        .dispute("D3", "CLA", "ASSESSMENT", null, "C-3", "Team B")
+        .allocation("C-1", "Team A", "2024-01-01", null)
+        .event("D1", "2024-11-04", "STAGE_OPENED", "informal")
+        .event("D2", "2024-11-11", "STAGE_OPENED", "stage1")
+        .event("D3", "2024-11-05", "STAGE_OPENED", "stage2")
+        .event("D3", "2024-11-08", "RESPONSE_RECEIVED", "stage2");
+  }
+
+  private static DisputeScenario withSecondDay(DisputeScenario scenario) {
+    return scenario.loadedAt("2024-12-02 08:00:00")
+        .event("D1", "2024-11-29", "STAGE_OPENED", "stage2")
+        .event("D1", "2024-12-02", "RESPONSE_RECEIVED", "stage2")
+        .event("D2", "2024-12-02", "RESOLVED", "stage1", Map.of("outcome", "WITHDRAWN"))
+        .dispute("D4", "CLA", "NOT_MAPPED", null, "C-4", null)
+        .event("D4", "2024-12-02", "STAGE_OPENED", "informal");
+  }
+
+  private URI warehouse(String name, DisputeScenario scenario) throws Exception {
+    Path dir = Files.createDirectories(temp.resolve(name));
+    URI uri = dir.toUri();
+    writeSilver(uri, scenario);
+    BindingsTable.replace(SPARK, uri, scenario.bindings(), "test");
+    return uri;
+  }
+
+  private static void writeSilver(URI warehouse, DisputeScenario scenario) {
+    write(scenario.silverDisputes(), warehouse, ExchangeFormat.DISPUTES.name());
+    write(scenario.silverEvents(), warehouse, ExchangeFormat.DISPUTE_EVENTS.name());
+    write(scenario.silverAllocations(), warehouse, ExchangeFormat.ALLOCATIONS.name());
+  }
+
+  private static void write(Dataset<Row> rows, URI warehouse, String record) {
+    rows.write().format("delta").mode("overwrite")
+        .save(WarehouseTables.location(warehouse, SilverSchemas.SILVER, record).toString());
+  }
+
+  private static Dataset<Row> table(URI warehouse, TableContract contract) {
+    return SPARK.read().format("delta").load(contract.location(warehouse).toString());
+  }
+
+  @Test
+  void an_incremental_build_after_a_day_of_new_events_equals_a_full_rebuild() throws Exception {
+    URI incremental = warehouse("incremental", firstLoad());
+    GoldBuild incrementalBuild = new GoldBuild(SPARK, incremental, PolicyCatalog.presets(), WorkingDayCalendar.england());
+    GoldBuild.Result first = incrementalBuild.run(AS_OF, GoldBuild.Mode.INCREMENTAL);
+    assertThat(first.mode()).as("no earlier build: a full one").isEqualTo(GoldBuild.Mode.FULL);
+    assertThat(first.reason()).isEqualTo("no earlier build");
+
+    writeSilver(incremental, withSecondDay(firstLoad()));
+    GoldBuild.Result second = incrementalBuild.run(AS_OF, GoldBuild.Mode.INCREMENTAL);
+    assertThat(second.mode()).isEqualTo(GoldBuild.Mode.INCREMENTAL);
+    assertThat(second.affectedDisputes()).as("D1 and D2 (and D2's sibling by child C-1) and the new D4; not D3")
+        .isEqualTo(3);
+
+    URI full = warehouse("full", withSecondDay(firstLoad()));
+    new GoldBuild(SPARK, full, PolicyCatalog.presets(), WorkingDayCalendar.england()).run(AS_OF, GoldBuild.Mode.FULL);
+
+    for (TableContract contract : new TableContract[] {GoldTables.STAGE_VISITS, GoldTables.DISPUTE_SUMMARY, GoldTables.DISPUTE_FLAGS}) {
+      Dataset<Row> a = table(incremental, contract);
+      Dataset<Row> b = table(full, contract);
+      assertThat(a.count()).as(contract.name() + " rows").isEqualTo(b.count()).isPositive();
+      assertThat(a.exceptAll(b).count()).as(contract.name() + ": rows only in the incremental build").isZero();
+      assertThat(b.exceptAll(a).count()).as(contract.name() + ": rows only in the full build").isZero();
+    }
+    assertThat(table(incremental, GoldTables.DISPUTE_FLAGS).where("dispute_id = 'D4'").count())
+        .as("the new dispute's unmapped category is flagged").isEqualTo(1);
+  }
+
+  @Test
+  void a_build_at_another_as_of_date_rebuilds_in_full_and_records_its_date() throws Exception {
+    URI uri = warehouse("asof", firstLoad());
+    GoldBuild build = new GoldBuild(SPARK, uri, PolicyCatalog.presets(), WorkingDayCalendar.england());
+    build.run(AS_OF, GoldBuild.Mode.FULL);
+    GoldBuild.Result again = build.run(LocalDate.of(2024, 11, 30), GoldBuild.Mode.INCREMENTAL);
+    assertThat(again.mode()).isEqualTo(GoldBuild.Mode.FULL);
+    assertThat(again.reason()).startsWith("the as-of date differs");
+    Row latest = table(uri, GoldTables.BUILDS).orderBy(org.apache.spark.sql.functions.col("built_at").desc()).head();
+    assertThat(latest.getDate(latest.fieldIndex(GoldTables.AS_OF_DATE)).toLocalDate()).isEqualTo(LocalDate.of(2024, 11, 30));
+    assertThat(table(uri, GoldTables.DISPUTE_SUMMARY).select("as_of_date").distinct().head().getDate(0).toLocalDate())
+        .as("every gold row carries the build's as-of date").isEqualTo(LocalDate.of(2024, 11, 30));
+  }
+}
