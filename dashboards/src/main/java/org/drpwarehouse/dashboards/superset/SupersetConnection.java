@@ -47,8 +47,12 @@ public record SupersetConnection(String databaseName, String host, int port, Str
 
   /** The SQLAlchemy URI Superset stores, with the password masked. */
   public String sqlalchemyUri() {
-    return "postgresql+psycopg2://" + URLEncoder.encode(user, StandardCharsets.UTF_8) + ":" + PASSWORD_MASK + "@"
-        + host + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
+    return "postgresql+psycopg2://" + escape(user) + ":" + PASSWORD_MASK + "@" + host + ":" + port + "/" + escape(database);
+  }
+
+  /** Percent-encoding as SQLAlchemy's URL parser undoes it (a space is %20, never +). */
+  private static String escape(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static void requireText(String what, String value) {
