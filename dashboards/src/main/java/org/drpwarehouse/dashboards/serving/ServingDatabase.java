@@ -33,6 +33,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.drpwarehouse.schemas.DrpUserException;
 import org.drpwarehouse.schemas.warehouse.GoldTables;
+import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.TableColumn;
 import org.drpwarehouse.schemas.warehouse.TableContract;
 
@@ -127,7 +128,8 @@ public final class ServingDatabase {
    *
    * @throws DrpUserException when the database refuses (naming the target, never the password),
    *     another publication is running, or readers block the swap too long
-   * @throws IllegalArgumentException when a dataset lacks a column of its contract
+   * @throws IllegalArgumentException when a dataset lacks a column of its contract, or an aggregate is
+   *     not one of {@link MartTables#ALL}
    */
   public ServingPublication publish(Map<TableContract, Dataset<Row>> aggregates, Map<TableContract, Dataset<Row>> detail,
       ServingTarget target, String publicationId) {
@@ -183,6 +185,10 @@ public final class ServingDatabase {
       Dataset<Row> data = entry.getValue();
       if (!TABLE_NAME_FORMAT.matcher(contract.name()).matches() || contract.name().equals(PUBLICATION_TABLE)) {
         throw new IllegalArgumentException("Cannot publish a table named '" + contract.name() + "'");
+      }
+      if (board && !MartTables.ALL.contains(contract)) {
+        throw new IllegalArgumentException("Cannot publish " + contract.qualifiedName()
+            + " to the board schema: only the marts go there; per-dispute tables go to the inspector schema");
       }
       Set<String> present = Set.of(data.columns());
       List<String> wanted = new ArrayList<>(contract.columnNames());

@@ -2,6 +2,7 @@ package org.drpwarehouse.dashboards.serving;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -36,6 +37,10 @@ public record ServingTarget(String jdbcUrl, String user, String password, String
 
   public ServingTarget {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (jdbcUrl.toLowerCase(Locale.ROOT).contains("password=")) {
+      throw new DrpUserException("serving database URL", "carries a password",
+          "remove it from the URL and export " + PASSWORD_ENV + " instead: the password comes from the environment only");
+    }
     if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
       throw new DrpUserException("serving database URL " + jdbcUrl, "is not a PostgreSQL JDBC URL",
           "give one like jdbc:postgresql://host:5432/database");

@@ -54,8 +54,9 @@ import org.drpwarehouse.schemas.warehouse.TableContract;
  * Superset asks for the password at import (the UI prompts; {@link SupersetImporter} sends it in
  * the {@code passwords} field, keyed by {@link #databaseFile()}).
  *
- * <p><b>Verified against Superset's own import code</b> (apache/superset, read for 4.1 and the 5.x
- * line): only fields the marshmallow schemas {@code ImportV1DatabaseSchema}, {@code
+ * <p><b>Verified by reading Superset's own import code</b> (apache/superset sources of the 4.1 line,
+ * where the legacy and ECharts Sankey and Heatmap are both registered, and of the 5.x line, with
+ * its {@code VizType} enum; not by an import into a running Superset): only fields the marshmallow schemas {@code ImportV1DatabaseSchema}, {@code
  * ImportV1DatasetSchema} (with {@code ImportV1ColumnSchema}, {@code ImportV1MetricSchema}), {@code
  * ImportV1ChartSchema} and {@code ImportV1DashboardSchema} declare in both are written (they refuse
  * unknown fields): database {@code database_name, sqlalchemy_uri, cache_timeout, expose_in_sqllab,

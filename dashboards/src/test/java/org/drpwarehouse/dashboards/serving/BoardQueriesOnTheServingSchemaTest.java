@@ -20,16 +20,18 @@ import org.drpwarehouse.dashboards.superset.SupersetBundle;
 import org.drpwarehouse.dashboards.superset.SupersetConnection;
 import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.TableContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Superset bundle describes the serving schema as published: every dataset's columns and types
  * are the table's, every saved metric is valid PostgreSQL, and every chart's query (as Superset
  * builds it from the form data: columns, metrics, adhoc filters) runs, with suppressed counts
- * blanking the totals that include them.
+ * blanking the totals that include them. One publication serves every test of the class.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardQueriesOnTheServingSchemaTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -37,7 +39,7 @@ class BoardQueriesOnTheServingSchemaTest {
   private String inspector;
   private SupersetBundle bundle;
 
-  @BeforeEach
+  @BeforeAll
   void publish() {
     Postgres.require();
     board = Postgres.uniqueName("drp_board_q");
@@ -63,7 +65,7 @@ class BoardQueriesOnTheServingSchemaTest {
         Instant.parse("2024-06-28T17:30:00Z"));
   }
 
-  @AfterEach
+  @AfterAll
   void drop() {
     Postgres.dropSchemas(board, inspector);
   }

@@ -276,6 +276,16 @@ class ServingDatabaseTest {
     assertThat(Postgres.column("SELECT nspname FROM pg_namespace WHERE nspname = '" + board + "'")).isEmpty();
   }
 
+  @Test
+  void perDisputeDetailIsNeverPublishedToTheBoardSchema() {
+    Dataset<Row> visits = ServingRows.board(GoldTables.STAGE_VISITS, 1, Map.of());
+
+    assertThatThrownBy(() -> serving.publish(Map.of(GoldTables.STAGE_VISITS, visits), Map.of(), target, "mixed-up"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gold.dispute_stage_visits to the board schema")
+        .hasMessageContaining("inspector schema");
+  }
+
   private Map<TableContract, Dataset<Row>> tables(Map<TableContract, Integer> contracts, int rows, boolean suppressed) {
     Map<TableContract, Dataset<Row>> tables = new LinkedHashMap<>();
     contracts.keySet().forEach(c -> tables.put(c, suppressed ? ServingRows.board(c, rows, Map.of()) : ServingRows.gold(c, rows, Map.of())));

@@ -41,6 +41,14 @@ class ServingTargetTest {
   }
 
   @Test
+  void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(() -> ServingTarget.fromEnvironment("jdbc:postgresql://db.internal/drp?user=x&password=hunter2", "x", Map.of()))
+        .isInstanceOf(DrpUserException.class)
+        .hasMessageContaining(ServingTarget.PASSWORD_ENV)
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
   void onlyPostgresqlUrlsAreServingDatabases() {
     assertThatThrownBy(() -> ServingTarget.fromEnvironment("jdbc:h2:mem:x", "sa", Map.of()))
         .isInstanceOf(DrpUserException.class).hasMessageContaining("is not a PostgreSQL JDBC URL");
