@@ -17,7 +17,10 @@ import org.apache.spark.sql.Row;
 import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.MartTables.PeriodType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/** One instance for all tests: the mart is built and collected once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CafcassMartTest {
   private final Dataset<Row> mart =
       CafcassMart.apply(

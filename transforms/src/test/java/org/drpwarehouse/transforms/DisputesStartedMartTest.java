@@ -24,7 +24,10 @@ import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.MartTables.Breakdown;
 import org.drpwarehouse.schemas.warehouse.MartTables.PeriodType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/** One instance for all tests: the mart is built and collected once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisputesStartedMartTest {
   private final Dataset<Row> mart =
       DisputesStartedMart.apply(

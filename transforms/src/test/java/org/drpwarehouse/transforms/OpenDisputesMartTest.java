@@ -17,7 +17,10 @@ import org.drpwarehouse.schemas.warehouse.GoldTables;
 import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.MartTables.Breakdown;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/** One instance for all tests: the mart is built and collected once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenDisputesMartTest {
   private final Dataset<Row> mart =
       OpenDisputesMart.apply(

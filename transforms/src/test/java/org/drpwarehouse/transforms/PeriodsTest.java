@@ -101,15 +101,15 @@ class PeriodsTest {
   @Test
   void a_label_from_a_period_type_column_is_the_label_of_that_type() {
     Dataset<Row> typed =
-        dated("2024-11-05")
-            .select(
-                Periods.label(lit(PeriodType.QUARTER), col("dated")).as("quarter"),
-                Periods.label(lit(PeriodType.MONTH), col("dated")).as("month"),
-                Periods.months(lit(PeriodType.FINANCIAL_YEAR)).as("year_months"));
-    Row row = typed.first();
-    assertThat(row.getString(0)).isEqualTo("2024-25 Q3");
-    assertThat(row.getString(1)).isEqualTo("2024-11");
-    assertThat(row.getInt(2)).isEqualTo(12);
+        Frame.of(new StructType().add("type", DataTypes.StringType).add("dated", DataTypes.DateType))
+            .row("type", PeriodType.QUARTER, "dated", "2024-11-05")
+            .row("type", PeriodType.MONTH, "dated", "2024-11-05")
+            .row("type", PeriodType.FINANCIAL_YEAR, "dated", "2024-11-05")
+            .dataset()
+            .select(col("type"), Periods.label(col("type"), col("dated")).as("label"), Periods.months(col("type")).as("months"));
+    assertThat(Frame.only(typed, "type", PeriodType.QUARTER).getString(1)).isEqualTo("2024-25 Q3");
+    assertThat(Frame.only(typed, "type", PeriodType.MONTH).getString(1)).isEqualTo("2024-11");
+    assertThat(Frame.only(typed, "type", PeriodType.FINANCIAL_YEAR).getInt(2)).isEqualTo(12);
   }
 
   @Test

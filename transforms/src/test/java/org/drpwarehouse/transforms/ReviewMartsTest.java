@@ -10,8 +10,10 @@ import org.drpwarehouse.schemas.warehouse.GoldTables.Review;
 import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.MartTables.PeriodType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** mart_reviews and mart_review_decisions. */
+/** mart_reviews and mart_review_decisions; one instance for all tests: each mart is collected once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewMartsTest {
   private final Dataset<Row> reviews =
       ReviewsMart.apply(
