@@ -40,13 +40,15 @@ public final class ContractProjection {
     List<Column> projected = new ArrayList<>();
     for (TableColumn column : contract.columns()) {
       StructField field = field(have, column.name(), contract);
-      if (!field.dataType().equals(column.type())) {
+      // Types are compared as written (array<string>), so that an array built from literals, whose
+      // elements Spark knows to be non-null, still matches a contract that allows null elements.
+      if (!field.dataType().simpleString().equals(column.type().simpleString())) {
         throw new IllegalStateException(
             "Transform of " + contract.qualifiedName() + " makes column " + column.name() + " a "
                 + field.dataType().simpleString() + " but the contract says " + column.type().simpleString()
                 + ": fix the transform's expression");
       }
-      Column value = col(column.name());
+      Column value = field.dataType().equals(column.type()) ? col(column.name()) : col(column.name()).cast(column.type());
       if (!column.nullable() && field.nullable()) {
         value = required(value, contract.qualifiedName() + "." + column.name());
       } else if (column.nullable() && !field.nullable()) {

@@ -29,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.schemas.ExchangeColumns;
 import org.drpwarehouse.schemas.ExchangeFormat;
 import org.drpwarehouse.schemas.RecordSpec;
+import org.drpwarehouse.schemas.Ssda903;
 import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
 import org.drpwarehouse.schemas.policy.Policy;
 import org.drpwarehouse.schemas.policy.PolicyBindings;
@@ -38,6 +39,7 @@ import org.drpwarehouse.schemas.warehouse.GoldTables.Build;
 import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.ReferenceTables;
 import org.drpwarehouse.schemas.warehouse.SilverSchemas;
+import org.drpwarehouse.schemas.warehouse.SilverTables;
 import org.drpwarehouse.schemas.warehouse.TableContract;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables;
 
@@ -122,6 +124,8 @@ public final class GoldBuild {
     overwrite(GoldTables.STAGE_VISITS, outputs.visits(), rows);
     overwrite(GoldTables.DISPUTE_SUMMARY, outputs.summary(), rows);
     overwrite(GoldTables.DISPUTE_FLAGS, outputs.flags(), rows);
+    buildCaseRecords(asOf, rows);
+    writeMarts(null, rows);
     record(buildId, asOf, Mode.FULL, null, versions, rows, ingestedThrough, fingerprint);
     return new Result(buildId, asOf, Mode.FULL, reason, rows.getOrDefault(GoldTables.DISPUTE_SUMMARY.name(), 0L), rows);
   }
@@ -152,7 +156,15 @@ public final class GoldBuild {
     merge(GoldTables.STAGE_VISITS, outputs.visits(), affected, rows);
     merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, rows);
     merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, rows);
+    List<String> authorities =
+        affected.select(GoldTables.AUTHORITY).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
     affected.unpersist();
+    if (caseRecordsChangedSince(since)) {
+      buildCaseRecords(asOf, rows);
+      writeMarts(null, rows);
+    } else if (!authorities.isEmpty()) {
+      writeMarts(authorities, rows);
+    }
     record(buildId, asOf, Mode.INCREMENTAL, affectedCount, versions, rows, ingestedThrough, fingerprint);
     return new Result(buildId, asOf, Mode.INCREMENTAL, null, affectedCount, rows);
   }
@@ -164,7 +176,7 @@ public final class GoldBuild {
    */
   private void merge(TableContract contract, Dataset<Row> recomputed, Dataset<Row> affected, Map<String, Long> rows) {
     String location = contract.location(warehouse).toString();
-    Dataset<Row> fresh = Conformed.to(contract, recomputed);
+    Dataset<Row> fresh = recomputed;
     Dataset<Row> current = spark.read().format("delta").load(location);
     Column sameKey = null;
     for (String k : contract.key()) {
@@ -187,9 +199,54 @@ public final class GoldBuild {
     rows.put(contract.name(), spark.read().format("delta").load(location).count());
   }
 
+  /** The SSDA903-based tables: review timeliness, review decisions and the silver children. */
+  private void buildCaseRecords(LocalDate asOf, Map<String, Long> rows) {
+    Dataset<Row> episodes = silver(Ssda903.EPISODES);
+    overwrite(GoldTables.REVIEW_TIMELINESS, ReviewTimeliness.apply(episodes, silver(Ssda903.REVIEWS), calendar, asOf), rows);
+    overwrite(GoldTables.REVIEW_DECISIONS,
+        ReviewDecisionTimeliness.apply(silver(ExchangeFormat.REVIEW_DECISIONS), calendar, asOf), rows);
+    overwrite(SilverTables.CHILDREN, Children.apply(silver(Ssda903.HEADER), episodes, asOf), rows);
+  }
+
+  /**
+   * The marts, from the gold tables as written: all of them, or only the rows of the given
+   * authorities (an incremental build), replaced in one commit per mart.
+   */
+  private void writeMarts(List<String> authorities, Map<String, Long> rows) {
+    Column scope = authorities == null ? lit(true) : col(GoldTables.AUTHORITY).isin(authorities.toArray());
+    Map<TableContract, Dataset<Row>> marts = Marts.apply(
+        gold(GoldTables.STAGE_VISITS).where(scope), gold(GoldTables.DISPUTE_SUMMARY).where(scope),
+        gold(GoldTables.REVIEW_TIMELINESS).where(scope), gold(GoldTables.REVIEW_DECISIONS).where(scope));
+    for (Map.Entry<TableContract, Dataset<Row>> mart : marts.entrySet()) {
+      if (authorities == null) {
+        overwrite(mart.getKey(), mart.getValue(), rows);
+      } else {
+        String location = mart.getKey().location(warehouse).toString();
+        String condition = GoldTables.AUTHORITY + " IN ("
+            + String.join(", ", authorities.stream().map(a -> "'" + a.replace("'", "''") + "'").toList()) + ")";
+        mart.getValue().write().format("delta").mode("overwrite").option("replaceWhere", condition).save(location);
+        rows.put(mart.getKey().name(), spark.read().format("delta").load(location).count());
+      }
+    }
+  }
+
+  private Dataset<Row> gold(TableContract contract) {
+    return spark.read().format("delta").load(contract.location(warehouse).toString());
+  }
+
+  /** Whether an SSDA903 record or review decision reached silver after the given load time. */
+  private boolean caseRecordsChangedSince(Timestamp since) {
+    for (RecordSpec spec : List.of(Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS, ExchangeFormat.REVIEW_DECISIONS)) {
+      if (!silver(spec).where(col(Lineage.INGESTED_AT).gt(lit(since))).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void overwrite(TableContract contract, Dataset<Row> computed, Map<String, Long> rows) {
     String location = contract.location(warehouse).toString();
-    Conformed.to(contract, computed).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+    computed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .save(location);
     rows.put(contract.name(), spark.read().format("delta").load(location).count());
   }
@@ -254,10 +311,11 @@ public final class GoldBuild {
     return versions;
   }
 
-  /** The latest bronze load time among the silver records the timeline reads. */
+  /** The latest bronze load time among the silver records a build reads. */
   private Timestamp ingestedThrough() {
     Timestamp latest = null;
-    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS)) {
+    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS,
+        ExchangeFormat.REVIEW_DECISIONS, Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS)) {
       Row row = silver(spec).agg(max(Lineage.INGESTED_AT)).head();
       Timestamp t = row.isNullAt(0) ? null : row.getTimestamp(0);
       if (t != null && (latest == null || t.after(latest))) {

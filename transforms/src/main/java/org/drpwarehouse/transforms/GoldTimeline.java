@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.drpwarehouse.schemas.warehouse.GoldTables;
 
 /**
  * Every dispute's stage timeline rebuilt against its policy, as of one date: the composition of
@@ -49,6 +50,9 @@ public final class GoldTimeline {
     Dataset<Row> unflagged =
         barrier.apply(new DisputeSummaries(calendar).apply(bound, stageEvents, visits, endings, policies, asOf));
     Dataset<Row> flags = DisputeFlags.apply(visits, unflagged);
-    return new Outputs(visits, DisputeFlags.onSummary(unflagged, flags), flags);
+    return new Outputs(
+        ContractProjection.apply(visits, GoldTables.STAGE_VISITS),
+        ContractProjection.apply(DisputeFlags.onSummary(unflagged, flags), GoldTables.DISPUTE_SUMMARY),
+        ContractProjection.apply(flags, GoldTables.DISPUTE_FLAGS));
   }
 }

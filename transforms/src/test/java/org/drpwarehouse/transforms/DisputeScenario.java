@@ -36,8 +36,13 @@ import org.drpwarehouse.schemas.warehouse.SilverSchemas;
  * </pre>
  */
 final class DisputeScenario {
-  static final String AUTHORITY = "901";
   static final SparkSession SPARK = SharedSpark.session();
+  private static final java.util.concurrent.atomic.AtomicInteger AUTHORITIES = new java.util.concurrent.atomic.AtomicInteger(900);
+  /** Scenarios built but not yet run: the first one read runs every pending one of its as-of date in one go. */
+  private static final List<DisputeScenario> PENDING = new ArrayList<>();
+
+  /** Each scenario is an authority of its own, so many can run through the timeline together. */
+  final String authority = String.valueOf(AUTHORITIES.incrementAndGet());
   private static final Dataset<Row> CALENDAR = CalendarDimension.of(SPARK, WorkingDayCalendar.england());
 
   private final List<PolicyBinding> bindings = new ArrayList<>();
@@ -54,13 +59,24 @@ final class DisputeScenario {
 
   static DisputeScenario under(String policyId) {
     DisputeScenario scenario = new DisputeScenario();
-    scenario.bindings.add(new PolicyBinding(AUTHORITY, "Test Authority", policyId, null, LocalDate.of(2010, 1, 1)));
+    scenario.bindings.add(new PolicyBinding(scenario.authority, "Test Authority", policyId, null, LocalDate.of(2010, 1, 1)));
+    synchronized (PENDING) {
+      PENDING.add(scenario);
+    }
     return scenario;
   }
 
   /** From {@code from}, disputes the authority first opens are judged by another policy. */
   DisputeScenario rebind(String policyId, String from) {
-    bindings.add(new PolicyBinding(AUTHORITY, "Test Authority", policyId, null, LocalDate.parse(from)));
+    bindings.add(new PolicyBinding(authority, "Test Authority", policyId, null, LocalDate.parse(from)));
+    return this;
+  }
+
+  /** Takes the scenario out of the pending batch: its silver tables are written by the test itself. */
+  DisputeScenario detach() {
+    synchronized (PENDING) {
+      PENDING.remove(this);
+    }
     return this;
   }
 
@@ -97,7 +113,7 @@ final class DisputeScenario {
 
   DisputeScenario dispute(String id, String process, String category, String identified, String child, String team) {
     Map<String, Object> v = new HashMap<>();
-    v.put("authority", AUTHORITY);
+    v.put("authority", authority);
     v.put("dispute_id", id);
     v.put("child_id", child);
     v.put("process", process);
@@ -111,7 +127,7 @@ final class DisputeScenario {
 
   DisputeScenario allocation(String child, String team, String from, String to) {
     Map<String, Object> v = new HashMap<>();
-    v.put("authority", AUTHORITY);
+    v.put("authority", authority);
     v.put("child_id", child);
     v.put("team", team);
     v.put("from_date", date(from));
@@ -127,7 +143,7 @@ final class DisputeScenario {
   /** An event with extra fields: agreed_date, outcome, to_role, recorded_on_file, form_attached, event_id. */
   DisputeScenario event(String dispute, String date, String type, String stage, Map<String, Object> extra) {
     Map<String, Object> v = new HashMap<>();
-    v.put("authority", AUTHORITY);
+    v.put("authority", authority);
     v.put("event_id", "E" + (events.size() + 1));
     v.put("dispute_id", dispute);
     v.put("event_date", date(date));
@@ -171,32 +187,62 @@ final class DisputeScenario {
     return iso == null ? null : Date.valueOf(iso);
   }
 
+  /** This scenario's gold tables; runs it, with every other pending scenario of its as-of date, on first use. */
   GoldTimeline.Outputs outputs() {
     if (outputs == null) {
-      PolicyDimensions policies = PolicyDimensions.of(SPARK, PolicyCatalog.presets(), bindings());
-      outputs = new GoldTimeline(CALENDAR, policies, Dataset::localCheckpoint).apply(silverDisputes(), silverEvents(), silverAllocations(), asOf);
+      List<DisputeScenario> batch;
+      synchronized (PENDING) {
+        batch = PENDING.stream().filter(p -> p.asOf.equals(asOf) && p.outputs == null).toList();
+        PENDING.removeAll(batch);
+      }
+      if (!batch.contains(this)) {
+        batch = new ArrayList<>(batch);
+        batch.add(this);
+      }
+      run(batch, asOf);
     }
     return outputs;
   }
 
-  List<Map<String, Object>> visits() {
-    if (visitRows == null) {
-      visitRows = collect(outputs().visits());
+  private static void run(List<DisputeScenario> batch, LocalDate asOf) {
+    List<PolicyBinding> bindings = new ArrayList<>();
+    List<Row> disputes = new ArrayList<>();
+    List<Row> events = new ArrayList<>();
+    List<Row> allocations = new ArrayList<>();
+    for (DisputeScenario s : batch) {
+      bindings.addAll(s.bindings);
+      disputes.addAll(s.disputes);
+      events.addAll(s.events);
+      allocations.addAll(s.allocations);
     }
+    PolicyDimensions policies = PolicyDimensions.of(SPARK, PolicyCatalog.presets(), PolicyBindings.of(bindings, PolicyCatalog.presets()));
+    GoldTimeline.Outputs all = new GoldTimeline(CALENDAR, policies, Dataset::localCheckpoint).apply(
+        SPARK.createDataFrame(disputes, SilverSchemas.of(ExchangeFormat.DISPUTES)),
+        SPARK.createDataFrame(events, SilverSchemas.of(ExchangeFormat.DISPUTE_EVENTS)),
+        SPARK.createDataFrame(allocations, SilverSchemas.of(ExchangeFormat.ALLOCATIONS)), asOf);
+    List<Map<String, Object>> visits = collect(all.visits());
+    List<Map<String, Object>> summaries = collect(all.summary());
+    List<Map<String, Object>> flags = collect(all.flags());
+    for (DisputeScenario s : batch) {
+      s.outputs = all;
+      s.visitRows = visits.stream().filter(r -> s.authority.equals(r.get(GoldTables.AUTHORITY))).toList();
+      s.summaryRows = summaries.stream().filter(r -> s.authority.equals(r.get(GoldTables.AUTHORITY))).toList();
+      s.flagRows = flags.stream().filter(r -> s.authority.equals(r.get(GoldTables.AUTHORITY))).toList();
+    }
+  }
+
+  List<Map<String, Object>> visits() {
+    outputs();
     return visitRows;
   }
 
   List<Map<String, Object>> summaries() {
-    if (summaryRows == null) {
-      summaryRows = collect(outputs().summary());
-    }
+    outputs();
     return summaryRows;
   }
 
   List<Map<String, Object>> flags() {
-    if (flagRows == null) {
-      flagRows = collect(outputs().flags());
-    }
+    outputs();
     return flagRows;
   }
 
