@@ -63,9 +63,15 @@ public record TableRules(String table, List<String> columns, List<String> key, L
     List<String> acrossRows = new ArrayList<>(counts);
     String name = contract.name();
     if (name.equals(STAGE_TIMELINESS.name())) {
+      // visits_due = assessed + ended_before_due + pending; assessed = responses + overdue; and a
+      // visit with a due date has a response exactly when it is ON_TIME or LATE (metrics.md), so
+      // responses = on_time + late. Every way of cutting that tree is listed, so that no
+      // difference of two sums (visits_due - assessed = ended_before_due + pending) goes unchecked.
+      sums.add(List.of(VISITS_DUE, ASSESSED, ENDED_BEFORE_DUE, PENDING));
+      sums.add(List.of(VISITS_DUE, RESPONSES, OVERDUE, ENDED_BEFORE_DUE, PENDING));
       sums.add(List.of(VISITS_DUE, ON_TIME, LATE, OVERDUE, ENDED_BEFORE_DUE, PENDING));
+      sums.add(List.of(ASSESSED, RESPONSES, OVERDUE));
       sums.add(List.of(ASSESSED, ON_TIME, LATE, OVERDUE));
-      // A visit with a due date has a response exactly when it is ON_TIME or LATE (metrics.md).
       sums.add(List.of(RESPONSES, ON_TIME, LATE));
       medians.put(MEDIAN_WD_TO_RESPOND, RESPONSES);
     } else if (name.equals(DISPUTES_STARTED.name())) {
