@@ -25,6 +25,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -62,20 +63,26 @@ import org.drpwarehouse.schemas.warehouse.TableContract;
  *   <li><b>Secondary.</b> An equation whose only unknown cell (suppressed, or a hidden
  *       complement) is sensitive (suppressed, or a complement from 1 to 5) would give it away:
  *       the smallest published non-zero cell of that equation is suppressed too (a zero only when
- *       no other is left). Ties go to the earlier cell: marts in {@link MartTables#ALL} order, rows
- *       by key, columns in contract order. Equations are rechecked, the lowest first, whenever one
- *       of their cells is suppressed, until nothing changes.
+ *       no other is left), sparing the counts pages lead with (a share's numerator and
+ *       denominator: {@code on_time} and {@code assessed}, {@code disputes}, {@code referrals}...)
+ *       while another cell would do. Ties go to the earlier cell: marts in {@link MartTables#ALL}
+ *       order, rows by key, columns in contract order. Equations are rechecked, the lowest first,
+ *       whenever one of their cells is suppressed, until nothing changes.
+ *   <li><b>Exact check.</b> Equations taken together can still pin a cell down (two sums
+ *       subtracted); each linked set of unknown cells is solved exactly against all its equations,
+ *       and for every sensitive cell that comes out, the best published cell sharing an equation
+ *       with it is suppressed, then step 3 and this check repeat until nothing is pinned down.
  *   <li><b>Medians</b> ({@code median_wd_to_respond}) are suppressed with their count ({@code
  *       responses}).
  *   <li><b>Shares</b> are never stored: a page shows one only where numerator and denominator are
  *       both published.
  * </ol>
  *
- * <p>Example: in one quarter team A has {@code on_time} 3 and team B 9, the ALL row 12. The 3 is
- * suppressed (primary); ALL minus B would give it back, so B's 9 is suppressed too (secondary);
- * B's {@code assessed} stays published because B's {@code late} and {@code overdue} are two more
- * unknowns only if they are suppressed: if they are not, B's {@code late} is suppressed next, and
- * so on until every equation has no unknown or at least two.
+ * <p>Example: in one quarter the ALL row has {@code on_time} 12, team A 3 and team B 9. A's 3 is
+ * suppressed (primary); ALL minus B would give it back, so B's 9 goes too (secondary). In A's own
+ * row {@code assessed = on_time + late + overdue}: with {@code late} 10 and {@code overdue} 7
+ * published that would give the 3 back as well, so the smaller, {@code overdue} 7, goes; and so on
+ * until every equation has no unknown or at least two, and no set of them pins one down.
  *
  * <p>Output: the contract's columns, in order, with every suppressed count and median set to null,
  * plus {@value #SUPPRESSED} ({@code array<string>}): the names of the suppressed columns of that
@@ -149,7 +156,10 @@ public final class SmallNumberSuppression {
     Dataset<Row> decisions = cells
         .groupByKey((MapFunction<Row, String>) row -> row.getString(1), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (family, rows) -> decide(engine, rows),
-            Encoders.row(DECISIONS));
+            Encoders.row(DECISIONS))
+        // Each mart written or collected would run the whole suppression again: the decisions
+        // (one short row per mart row) are kept once computed. Persisting runs nothing now.
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Map<TableContract, Dataset<Row>> suppressed = new LinkedHashMap<>();
     for (int i = 0; i < order.size(); i++) {
       suppressed.put(order.get(i), output(marts.get(order.get(i)), order.get(i), rules.get(i), decisions));

@@ -64,8 +64,10 @@ class SmallNumberSuppressionTest {
     List<String> withheld = row.getList(row.fieldIndex(SUPPRESSED));
     assertThat(withheld).as("on time 3 of assessed 20: late 10 or overdue 7 must go too").containsAnyOf(LATE, OVERDUE);
     assertThat(withheld).as("overdue 7 is the smaller, so it goes first").contains(OVERDUE);
-    assertThat(withheld).as("responses 13 = on time + late would give the 3 back: late goes too").contains(LATE);
-    assertThat(withheld).as("and nothing else").containsExactly(ON_TIME, LATE, OVERDUE);
+    assertThat(withheld).as("assessed 20 = responses + overdue would then give overdue back: responses goes, not the"
+        + " share's denominator").contains(RESPONSES);
+    assertThat(withheld).as("and nothing else (the median goes with its responses)")
+        .containsExactly(ON_TIME, OVERDUE, RESPONSES, MEDIAN_WD_TO_RESPOND);
   }
 
   @Test

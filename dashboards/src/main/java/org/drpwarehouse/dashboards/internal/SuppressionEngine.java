@@ -36,19 +36,32 @@ import java.util.function.Predicate;
  *   <li>Secondary: a cell is sensitive when it is suppressed, or hidden with a value from 1 to
  *       {@value #LARGEST_SMALL}. An equation whose only unknown cell (suppressed or hidden) is
  *       sensitive would give that cell away, so the smallest published non-zero cell of the
- *       equation is suppressed as well (a zero only when nothing else is left); ties go to the
- *       earlier cell: tables in the order given, rows by key, columns in contract order.
+ *       equation is suppressed as well (a zero only when nothing else is left), sparing the
+ *       counts pages lead with ({@link TableRules#lastToGo}) while another cell would do; ties go
+ *       to the earlier cell: tables in the order given, rows by key, columns in contract order.
  *   <li>Equations are rechecked, lowest first, whenever one of their cells becomes suppressed,
- *       until none changes: the fixed point. The result depends only on the rows, never on their
- *       order.
+ *       until none changes: the fixed point.
+ *   <li>Exact check: one equation at a time is not enough (two sums subtracted can leave a single
+ *       unknown), so every connected set of unknown cells is solved against all its equations
+ *       together (Gauss-Jordan elimination modulo a prime). For each sensitive cell that comes out
+ *       exactly, the best published cell sharing an equation with it is suppressed (chosen as in
+ *       step 2); then steps 3 and 4 repeat until nothing is pinned down. Sets of more than {@value
+ *       #AUDIT_LIMIT} unknowns are left to step 2 alone, with a warning in the log.
  *   <li>A median is suppressed with its count.
  * </ol>
+ *
+ * <p>The result depends only on the rows, never on their order.</p>
  */
 public final class SuppressionEngine implements Serializable {
   /** The largest count suppressed on its own: 1 to 5 are never shown. */
   public static final long LARGEST_SMALL = 5;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SuppressionEngine.class);
   private static final char SEP = '\u001f';
+  /** The largest set of linked unknown cells the exact check solves. */
+  static final int AUDIT_LIMIT = 1500;
+  private static final int AUDIT_ROUNDS = 200;
+  private static final long PRIME = 2_147_483_647L;
 
   private final List<TableRules> tables;
   private final Map<String, Integer> tableOrder = new HashMap<>();
@@ -85,8 +98,13 @@ public final class SuppressionEngine implements Serializable {
     private long[] value = new long[256];
     private boolean[] known = new boolean[256];
     private boolean[] real = new boolean[256];
+    private boolean[] lastToGo = new boolean[256];
     private int cells;
     private final List<int[]> equations = new ArrayList<>();
+    /** Per equation, the sign of each member: +1 on the total's side, -1 on the parts' side. */
+    private final List<int[]> signs = new ArrayList<>();
+    /** Unknown cells of components too large for the exact check, at the last check. */
+    private int unaudited;
 
     Run(List<FamilyRow> family) {
       for (FamilyRow row : family) {
@@ -113,6 +131,7 @@ public final class SuppressionEngine implements Serializable {
         for (int j = 0; j < rules.counts().size(); j++) {
           Long v = sorted.get(i).counts().get(rules.counts().get(j));
           cellOf[i][j] = addCell(true, v);
+          lastToGo[cellOf[i][j]] = rules.lastToGo().contains(rules.counts().get(j));
         }
       }
     }
@@ -122,6 +141,7 @@ public final class SuppressionEngine implements Serializable {
         value = Arrays.copyOf(value, cells * 2);
         known = Arrays.copyOf(known, cells * 2);
         real = Arrays.copyOf(real, cells * 2);
+        lastToGo = Arrays.copyOf(lastToGo, cells * 2);
       }
       real[cells] = isReal;
       known[cells] = v != null;
@@ -135,10 +155,28 @@ public final class SuppressionEngine implements Serializable {
       return j < 0 ? -1 : cellOf[row][j];
     }
 
+    /** An equation: the first member is the total, the others add up to it. */
     private void equation(List<Integer> members) {
-      int[] e = members.stream().filter(c -> c >= 0).mapToInt(Integer::intValue).distinct().toArray();
-      if (e.length >= 2) {
-        equations.add(e);
+      List<Integer> sides = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        sides.add(i == 0 ? 1 : -1);
+      }
+      signedEquation(members, sides);
+    }
+
+    /** An equation: the members with sign +1 add up to the members with sign -1. Missing cells (-1) are zero. */
+    private void signedEquation(List<Integer> members, List<Integer> sides) {
+      List<Integer> kept = new ArrayList<>();
+      List<Integer> keptSigns = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        if (members.get(i) >= 0 && !kept.contains(members.get(i))) {
+          kept.add(members.get(i));
+          keptSigns.add(sides.get(i));
+        }
+      }
+      if (kept.size() >= 2) {
+        equations.add(kept.stream().mapToInt(Integer::intValue).toArray());
+        signs.add(keptSigns.stream().mapToInt(Integer::intValue).toArray());
       }
     }
 
@@ -151,15 +189,31 @@ public final class SuppressionEngine implements Serializable {
       int[][] equationsOf = equationsOfCells();
       BitSet pending = new BitSet(equations.size());
       pending.set(0, equations.size());
-      for (int e = pending.nextSetBit(0); e >= 0; e = pending.nextSetBit(0)) {
-        pending.clear(e);
-        int protector = protector(equations.get(e), suppressed);
-        if (protector >= 0) {
-          suppressed[protector] = true;
-          for (int other : equationsOf[protector]) {
-            pending.set(other);
+      for (int round = 0; round < AUDIT_ROUNDS; round++) {
+        for (int e = pending.nextSetBit(0); e >= 0; e = pending.nextSetBit(0)) {
+          pending.clear(e);
+          int protector = protector(equations.get(e), suppressed);
+          if (protector >= 0) {
+            suppress(protector, suppressed, equationsOf, pending);
           }
         }
+        List<Integer> exposed = exposed(suppressed, equationsOf);
+        if (exposed.isEmpty()) {
+          break;
+        }
+        for (int cell : exposed) {
+          int protector = neighbour(cell, suppressed, equationsOf);
+          if (protector >= 0 && !suppressed[protector]) {
+            suppress(protector, suppressed, equationsOf, pending);
+          }
+        }
+        if (pending.isEmpty()) {
+          break;
+        }
+      }
+      if (unaudited > 0) {
+        LOG.warn("{} withheld cells of {} lie in linked sets too large for the exact check; they are protected"
+            + " equation by equation only", unaudited, rows.isEmpty() ? "" : rows.get(0).dim(AUTHORITY));
       }
       List<Decision> decisions = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
@@ -175,6 +229,174 @@ public final class SuppressionEngine implements Serializable {
         decisions.add(new Decision(rows.get(i).table(), rows.get(i).key(), names));
       }
       return decisions;
+    }
+
+    private void suppress(int cell, boolean[] suppressed, int[][] equationsOf, BitSet pending) {
+      suppressed[cell] = true;
+      for (int other : equationsOf[cell]) {
+        pending.set(other);
+      }
+    }
+
+    private boolean unknown(int c, boolean[] suppressed) {
+      return !real[c] || !known[c] || suppressed[c];
+    }
+
+    private boolean sensitive(int c, boolean[] suppressed) {
+      return real[c] ? suppressed[c] : known[c] && small(value[c]);
+    }
+
+    /** The best published cell sharing an equation with an exposed cell, or -1. */
+    private int neighbour(int cell, boolean[] suppressed, int[][] equationsOf) {
+      int best = -1;
+      for (int e : equationsOf[cell]) {
+        for (int c : equations.get(e)) {
+          if (!unknown(c, suppressed) && (best < 0 || before(c, best))) {
+            best = c;
+          }
+        }
+      }
+      return best;
+    }
+
+    /**
+     * The exact check: the sensitive unknown cells that all equations together pin down (each
+     * one alone may leave two unknowns, yet two equations subtracted can leave one). Solved by
+     * Gauss-Jordan elimination modulo the prime 2^31 - 1, one connected set of unknown cells at a
+     * time; sets of more than {@value #AUDIT_LIMIT} unknowns (or with more than 4000 equations per
+     * 1500 unknowns) are left to the equation-by-equation rule (counted in {@link #unaudited}).
+     */
+    private List<Integer> exposed(boolean[] suppressed, int[][] equationsOf) {
+      int[] parent = new int[cells];
+      for (int c = 0; c < cells; c++) {
+        parent[c] = c;
+      }
+      for (int[] e : equations) {
+        int first = -1;
+        for (int c : e) {
+          if (unknown(c, suppressed)) {
+            if (first < 0) {
+              first = c;
+            } else {
+              parent[root(parent, c)] = root(parent, first);
+            }
+          }
+        }
+      }
+      Map<Integer, List<Integer>> components = new TreeMap<>();
+      for (int c = 0; c < cells; c++) {
+        if (unknown(c, suppressed)) {
+          components.computeIfAbsent(root(parent, c), k -> new ArrayList<>()).add(c);
+        }
+      }
+      Map<Integer, List<Integer>> equationsByComponent = new HashMap<>();
+      for (int i = 0; i < equations.size(); i++) {
+        for (int c : equations.get(i)) {
+          if (unknown(c, suppressed)) {
+            equationsByComponent.computeIfAbsent(root(parent, c), k -> new ArrayList<>()).add(i);
+            break;
+          }
+        }
+      }
+      unaudited = 0;
+      List<Integer> exposed = new ArrayList<>();
+      for (Map.Entry<Integer, List<Integer>> component : components.entrySet()) {
+        List<Integer> unknowns = component.getValue();
+        List<Integer> linked = equationsByComponent.getOrDefault(component.getKey(), List.of());
+        if (unknowns.size() > AUDIT_LIMIT || (long) unknowns.size() * linked.size() > AUDIT_LIMIT * 4000L) {
+          unaudited += unknowns.size();
+          continue;
+        }
+        if (unknowns.stream().noneMatch(c -> sensitive(c, suppressed))) {
+          continue;
+        }
+        exposed.addAll(determined(unknowns, linked, suppressed));
+      }
+      return exposed;
+    }
+
+    private int root(int[] parent, int c) {
+      while (parent[c] != c) {
+        parent[c] = parent[parent[c]];
+        c = parent[c];
+      }
+      return c;
+    }
+
+    /** The sensitive unknowns of one component that its equations determine exactly. */
+    private List<Integer> determined(List<Integer> unknowns, List<Integer> componentEquations, boolean[] suppressed) {
+      int n = unknowns.size();
+      Map<Integer, Integer> column = new HashMap<>();
+      for (int j = 0; j < n; j++) {
+        column.put(unknowns.get(j), j);
+      }
+      List<long[]> matrix = new ArrayList<>();
+      for (int e : componentEquations) {
+        long[] row = new long[n];
+        int[] members = equations.get(e);
+        int[] sides = signs.get(e);
+        for (int k = 0; k < members.length; k++) {
+          Integer j = column.get(members[k]);
+          if (j != null && unknown(members[k], suppressed)) {
+            row[j] = Math.floorMod(row[j] + sides[k], PRIME);
+          }
+        }
+        matrix.add(row);
+      }
+      int[] pivotRow = new int[n];
+      Arrays.fill(pivotRow, -1);
+      int rank = 0;
+      int[] nonZero = new int[n];
+      for (int col = 0; col < n && rank < matrix.size(); col++) {
+        int pivot = -1;
+        for (int i = rank; i < matrix.size(); i++) {
+          if (matrix.get(i)[col] != 0) {
+            pivot = i;
+            break;
+          }
+        }
+        if (pivot < 0) {
+          continue;
+        }
+        long[] top = matrix.get(pivot);
+        matrix.set(pivot, matrix.get(rank));
+        matrix.set(rank, top);
+        long inverse = inverse(top[col]);
+        int nz = 0;
+        for (int j = 0; j < n; j++) {
+          if (top[j] != 0) {
+            top[j] = top[j] * inverse % PRIME;
+            nonZero[nz++] = j;
+          }
+        }
+        for (int i = 0; i < matrix.size(); i++) {
+          long[] other = matrix.get(i);
+          if (i != rank && other[col] != 0) {
+            long factor = other[col];
+            for (int k = 0; k < nz; k++) {
+              int j = nonZero[k];
+              other[j] = Math.floorMod(other[j] - factor * top[j] % PRIME, PRIME);
+            }
+          }
+        }
+        pivotRow[col] = rank;
+        rank++;
+      }
+      List<Integer> found = new ArrayList<>();
+      for (int col = 0; col < n; col++) {
+        if (pivotRow[col] < 0 || !sensitive(unknowns.get(col), suppressed)) {
+          continue;
+        }
+        long[] row = matrix.get(pivotRow[col]);
+        boolean alone = true;
+        for (int j = 0; j < n && alone; j++) {
+          alone = j == col || row[j] == 0;
+        }
+        if (alone) {
+          found.add(unknowns.get(col));
+        }
+      }
+      return found;
     }
 
     /**
@@ -206,12 +428,19 @@ public final class SuppressionEngine implements Serializable {
       return best;
     }
 
-    /** Non-zero before zero, then the smaller value, then the earlier cell. */
+    private static long inverse(long a) {
+      return java.math.BigInteger.valueOf(a).modInverse(java.math.BigInteger.valueOf(PRIME)).longValue();
+    }
+
+    /** Non-zero before zero, then a cell pages need less, then the smaller value, then the earlier cell. */
     private boolean before(int a, int b) {
       boolean aZero = value[a] == 0;
       boolean bZero = value[b] == 0;
       if (aZero != bZero) {
         return bZero;
+      }
+      if (lastToGo[a] != lastToGo[b]) {
+        return lastToGo[b];
       }
       if (value[a] != value[b]) {
         return value[a] < value[b];
@@ -445,7 +674,8 @@ public final class SuppressionEngine implements Serializable {
         for (Map<String, List<Integer>> groups : List.of(perTheme, perPeriod)) {
           for (List<Integer> group : groups.values()) {
             for (String column : List.of(DISPUTES, REPEAT_DISPUTES)) {
-              equation(group.stream().map(r -> cell(r, column)).toList());
+              signedEquation(group.stream().map(r -> cell(r, column)).toList(),
+                  group.stream().map(r -> rows.get(r).table().equals(THEMES.name()) ? 1 : -1).toList());
             }
           }
         }
@@ -478,16 +708,19 @@ public final class SuppressionEngine implements Serializable {
 
     private void flowEquation(Integer total, String column, List<Integer> flows, Predicate<Integer> rank) {
       List<Integer> members = new ArrayList<>();
+      List<Integer> sides = new ArrayList<>();
       if (total != null) {
         members.add(cell(total, column));
+        sides.add(1);
       }
       for (int flow : flows) {
         String toRank = rows.get(flow).dim(TO_RANK);
         if (toRank != null && rank.test(Integer.parseInt(toRank))) {
           members.add(cell(flow, TRANSITIONS));
+          sides.add(-1);
         }
       }
-      equation(members);
+      signedEquation(members, sides);
     }
 
     private String periodOf(int row) {

@@ -29,12 +29,14 @@ import org.drpwarehouse.schemas.warehouse.TableContract;
  * @param sums within one row: the first name is the total, the rest its parts (they add up exactly)
  * @param ofThose within one row: {@code [whole, part]}, the part counted "of those" in the whole
  * @param acrossRows the counts that add up across breakdown values and periods
+ * @param lastToGo the counts pages lead with (a share's numerator and denominator): when a cell must
+ *     be suppressed to protect another, these are chosen only when no other published cell would do
  * @param previousPeriods the mart carries {@code previous_period_disputes} and {@code
  *     previous_year_disputes}, each equal to {@code disputes} of an earlier period's row
  */
 public record TableRules(String table, List<String> columns, List<String> key, List<String> counts,
     Map<String, String> medians, List<List<String>> sums, List<List<String>> ofThose, List<String> acrossRows,
-    boolean breakdowns, boolean periods, boolean previousPeriods) implements Serializable {
+    List<String> lastToGo, boolean breakdowns, boolean periods, boolean previousPeriods) implements Serializable {
 
   public TableRules {
     columns = List.copyOf(columns);
@@ -44,6 +46,7 @@ public record TableRules(String table, List<String> columns, List<String> key, L
     sums = sums.stream().map(List::copyOf).toList();
     ofThose = ofThose.stream().map(List::copyOf).toList();
     acrossRows = List.copyOf(acrossRows);
+    lastToGo = List.copyOf(lastToGo);
   }
 
   /** The rules of a contract: the marts' own, or for any other table its counts and dimensions only. */
@@ -61,6 +64,7 @@ public record TableRules(String table, List<String> columns, List<String> key, L
     List<List<String>> sums = new ArrayList<>();
     List<List<String>> ofThose = new ArrayList<>();
     List<String> acrossRows = new ArrayList<>(counts);
+    List<String> lastToGo = new ArrayList<>();
     String name = contract.name();
     if (name.equals(STAGE_TIMELINESS.name())) {
       // visits_due = assessed + ended_before_due + pending; assessed = responses + overdue; and a
@@ -74,8 +78,10 @@ public record TableRules(String table, List<String> columns, List<String> key, L
       sums.add(List.of(ASSESSED, ON_TIME, LATE, OVERDUE));
       sums.add(List.of(RESPONSES, ON_TIME, LATE));
       medians.put(MEDIAN_WD_TO_RESPOND, RESPONSES);
+      lastToGo.addAll(List.of(ON_TIME, ASSESSED));
     } else if (name.equals(DISPUTES_STARTED.name())) {
       sums.add(List.of(DISPUTES, INFORMAL_ENTRY, FORMAL_ENTRY));
+      lastToGo.add(DISPUTES);
       ofThose.add(List.of(DISPUTES, FORMAL_DISPUTES));
       ofThose.add(List.of(FORMAL_DISPUTES, FORMAL_ENTRY));
       ofThose.add(List.of(FORMAL_DISPUTES, REACHED_STAGE3_PLUS));
@@ -88,34 +94,42 @@ public record TableRules(String table, List<String> columns, List<String> key, L
       ofThose.add(List.of(DISPUTES, CAFCASS_CONSULTED_NO_REFERRAL));
     } else if (name.equals(ENDINGS.name())) {
       ofThose.add(List.of(ENDED, FORMAL_ENDED));
+      lastToGo.addAll(List.of(FORMAL_WITHIN_LIMIT, FORMAL_LIMIT_ASSESSED));
       ofThose.add(List.of(FORMAL_ENDED, FORMAL_LIMIT_ASSESSED));
       ofThose.add(List.of(FORMAL_LIMIT_ASSESSED, FORMAL_WITHIN_LIMIT));
     } else if (name.equals(BYPASS_TRANSITIONS.name())) {
       sums.add(List.of(BYPASSES, BYPASSES_CONSULTED, BYPASSES_WITHOUT_CONSULTATION));
       ofThose.add(List.of(TRANSITIONS, BYPASSES));
+      lastToGo.addAll(List.of(TRANSITIONS, BYPASSES));
       ofThose.add(List.of(BYPASSES, BYPASSES_CONSULTATION_REQUIRED));
     } else if (name.equals(THEMES.name())) {
       ofThose.add(List.of(DISPUTES, REPEAT_DISPUTES));
+      lastToGo.add(DISPUTES);
       // The previous-period columns are other periods' disputes: linked to those rows, not summed.
       acrossRows.removeAll(List.of(PREVIOUS_PERIOD_DISPUTES, PREVIOUS_YEAR_DISPUTES));
     } else if (name.equals(CAFCASS.name())) {
       ofThose.add(List.of(REFERRALS, CONCURRENT));
+      lastToGo.add(REFERRALS);
       ofThose.add(List.of(REFERRALS, NOTICE_ASSESSED));
       ofThose.add(List.of(NOTICE_ASSESSED, NOTICE_COMPLIANT));
       ofThose.add(List.of(REFERRALS, INFORM_ASSESSED));
       ofThose.add(List.of(INFORM_ASSESSED, INFORMED));
     } else if (name.equals(OPEN_DISPUTES_BY_AGE.name())) {
       ofThose.add(List.of(OPEN_DISPUTES, FORMAL_OPEN));
+      lastToGo.add(OPEN_DISPUTES);
       ofThose.add(List.of(FORMAL_OPEN, FORMAL_PAST_LIMIT));
     } else if (name.equals(REVIEWS_HELD.name())) {
       ofThose.add(List.of(REVIEWS, ASSESSED));
+      lastToGo.addAll(List.of(REVIEWS, ASSESSED, IN_TIMESCALE));
       ofThose.add(List.of(ASSESSED, IN_TIMESCALE));
     } else if (name.equals(REVIEW_DECISIONS.name())) {
       ofThose.add(List.of(DECISIONS_ASSESSED, DECISIONS_IN_TIME));
+      lastToGo.addAll(List.of(DECISIONS_ASSESSED, DECISIONS_IN_TIME));
       ofThose.add(List.of(DECISIONS_ASSESSED, RESPONSES_ASSESSED));
       ofThose.add(List.of(RESPONSES_ASSESSED, RESPONSES_IN_TIME));
     } else if (name.equals(RECORDING.name())) {
       ofThose.add(List.of(APPLICABLE, MET));
+      lastToGo.addAll(List.of(APPLICABLE, MET));
     }
     for (String column : doubles) {
       if (!medians.containsKey(column)) {
@@ -124,7 +138,7 @@ public record TableRules(String table, List<String> columns, List<String> key, L
             + " withheld with it");
       }
     }
-    return new TableRules(name, contract.columnNames(), contract.key(), counts, medians, sums, ofThose, acrossRows,
+    return new TableRules(name, contract.columnNames(), contract.key(), counts, medians, sums, ofThose, acrossRows, lastToGo,
         contract.column(BREAKDOWN).isPresent() && contract.column(BREAKDOWN_VALUE).isPresent(),
         contract.column(PERIOD_TYPE).isPresent() && contract.column(PERIOD).isPresent()
             && contract.column(PERIOD_START).isPresent(),
