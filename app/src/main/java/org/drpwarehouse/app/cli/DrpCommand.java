@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
       PoliciesCommand.class,
       ValidateCommand.class,
       IngestCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      CheckCommand.class
     })
 public final class DrpCommand implements Runnable {
   @Mixin GlobalOptions globals;

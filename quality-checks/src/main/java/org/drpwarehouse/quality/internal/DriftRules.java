@@ -177,14 +177,14 @@ public final class DriftRules {
         counts.stream().filter(c -> c.authority().equals(authority) && c.month().equals(m))
             .forEach(c -> themes.merge(c.theme(), c.disputes(), Long::sum));
         long volume = themes.values().stream().mapToLong(Long::longValue).sum();
-        String where = GoldTables.AUTHORITY + " = '" + authority.replace("'", "''") + "' AND date_format("
+        String where = GoldTables.AUTHORITY + " = '" + authority.replace("'", "\\'") + "' AND date_format("
             + GoldTables.Summary.START_DATE + ", 'yyyy-MM') = '" + m + "'";
         records.add(new DeequFacade.MetricRecord(DeequFacade.MetricRecord.Kind.SIZE,
             authority + "|" + RuleCatalog.DRIFT_VOLUME + "|" + m, null, where, volume));
         for (Map.Entry<String, Long> theme : themes.entrySet()) {
           records.add(new DeequFacade.MetricRecord(DeequFacade.MetricRecord.Kind.COMPLIANCE,
               authority + "|" + RuleCatalog.DRIFT_THEME_SHARE + "|" + m + "|" + theme.getKey(),
-              "coalesce(" + GoldTables.Summary.THEME + ", 'unmapped') = '" + theme.getKey().replace("'", "''") + "'",
+              "coalesce(" + GoldTables.Summary.THEME + ", 'unmapped') = '" + theme.getKey().replace("'", "\\'") + "'",
               where, (double) theme.getValue() / volume));
         }
       }

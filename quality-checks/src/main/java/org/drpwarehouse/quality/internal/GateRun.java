@@ -59,6 +59,8 @@ public final class GateRun {
   private final Instant runAt;
   private final String runId;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GateRun.class);
+
   private final List<RuleOutcome> outcomes = new ArrayList<>();
   private final List<DeequFacade.MetricRecord> metrics = new ArrayList<>();
   private final Set<String> authorities = new TreeSet<>();
@@ -87,7 +89,9 @@ public final class GateRun {
     outcomes.add(tablesPresent(missing));
     Map<Frame, Dataset<Row>> prepared = prepare(tables);
     for (Map.Entry<Frame, Dataset<Row>> entry : prepared.entrySet()) {
+      long started = System.nanoTime();
       check(entry.getKey(), entry.getValue());
+      LOG.info("gate {}: {} checked in {} ms", runId, entry.getKey().qualifiedName(), (System.nanoTime() - started) / 1_000_000);
     }
     if (tables.containsKey(Frame.SUMMARY)) {
       drift(tables.get(Frame.SUMMARY));
@@ -146,8 +150,10 @@ public final class GateRun {
       constraints.add(new DeequFacade.Constraint(AuthorityTally.resultColumn(i), rule.id(), rule.error(), rule.scopeSql(),
           rule.deequPass(), rule.hint(), t.blocks() ? t.block() : t.warn()));
     }
-    DeequFacade.Verification verification = DeequFacade.verify(spark, data, constraints);
-    Dataset<Row> rowLevel = verification.rowLevel().persist(StorageLevel.MEMORY_AND_DISK());
+    // Deequ's scan, the tally and the failing records all read the prepared rows: compute its joins once.
+    Dataset<Row> cached = data.persist(StorageLevel.MEMORY_AND_DISK());
+    DeequFacade.Verification verification = DeequFacade.verify(spark, cached, constraints);
+    Dataset<Row> rowLevel = verification.rowLevel();
     try {
       List<Row> tally = new AuthorityTally(rules).apply(rowLevel).collectAsList();
       List<Integer> withFailures = new ArrayList<>();
@@ -176,7 +182,7 @@ public final class GateRun {
             verification.metrics().get(AuthorityTally.resultColumn(i)));
       }
     } finally {
-      rowLevel.unpersist();
+      cached.unpersist();
     }
   }
 
@@ -219,7 +225,7 @@ public final class GateRun {
           outcome(rule, authority, clause, applicable, failing, sample.getOrDefault(authority, List.of()), thresholds);
       outcomes.add(outcome);
       if (rule.recording() && outcome.metric() != null) {
-        String where = "(" + rule.scopeSql() + ") AND " + GoldTables.AUTHORITY + " = '" + authority.replace("'", "''") + "'";
+        String where = "(" + rule.scopeSql() + ") AND " + GoldTables.AUTHORITY + " = '" + authority.replace("'", "\\'") + "'";
         metrics.add(new DeequFacade.MetricRecord(DeequFacade.MetricRecord.Kind.COMPLIANCE, authority + "|" + rule.id(),
             rule.deequPass(), where, outcome.metric()));
       }

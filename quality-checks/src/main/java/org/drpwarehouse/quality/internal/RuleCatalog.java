@@ -217,7 +217,7 @@ public final class RuleCatalog {
     String stageOpened = "concat('stage ', coalesce(" + Visit.STAGE + ", '?'), ' opened on ', CAST(" + Visit.OPENED_DATE
         + " AS STRING), ' (visit ', CAST(" + Visit.VISIT_NUMBER + " AS STRING), ')')";
     rules.add(recording(PolicyRules.STAGE_ON_FILE, Frame.VISITS, null, Visit.RECORDED_ON_FILE + " = true",
-        "concat(" + stageOpened + ", ': not entered on the child''s file (recorded_on_file is ', coalesce(CAST("
+        "concat(" + stageOpened + ", ': not entered on the child\\'s file (recorded_on_file is ', coalesce(CAST("
             + Visit.RECORDED_ON_FILE + " AS STRING), 'empty'), ')')",
         "enter each of these stage openings on the child's file and chronology, then send the events again with"
             + " recorded_on_file = Y", Thresholds.RECORDING));
@@ -229,7 +229,7 @@ public final class RuleCatalog {
     rules.add(recording(PolicyRules.ENDING_ON_FILE, Frame.SUMMARY, Summary.ENDING_ON_FILE + " IS NOT NULL",
         Summary.ENDING_ON_FILE + " = true",
         "concat('ended on ', coalesce(CAST(" + Summary.END_DATE + " AS STRING), '?'), ' (', coalesce(" + Summary.OUTCOME
-            + ", 'no outcome'), '): the ending is not recorded on the child''s file')",
+            + ", 'no outcome'), '): the ending is not recorded on the child\\'s file')",
         "record the resolution or closure of these disputes on the child's file and send the ending event with"
             + " recorded_on_file = Y", Thresholds.RECORDING));
     rules.add(recording(PolicyRules.BYPASS_CONSULTATION, Frame.VISITS,
@@ -269,6 +269,6 @@ public final class RuleCatalog {
   }
 
   private static String quoted(List<String> values) {
-    return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    return values.stream().map(v -> "'" + v.replace("'", "\\'") + "'").collect(Collectors.joining(", "));
   }
 }
