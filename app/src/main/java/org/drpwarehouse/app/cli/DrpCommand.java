@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
       ValidateCommand.class,
       IngestCommand.class,
       ExportCommand.class,
-      TransformCommand.class
+      TransformCommand.class,
+      CheckCommand.class
     })
 public final class DrpCommand implements Runnable {
   @Mixin GlobalOptions globals;

@@ -11,6 +11,10 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** The question has no answer (e.g. a stage with no response timescale has no due date). */
   public static final int NO_ANSWER = 3;
+  /** {@code drp check}: nothing may be published (a warehouse-wide check failed, or every authority is withheld). */
+  public static final int GATE_BLOCKED = 4;
+  /** {@code drp check}: some authorities are withheld by the quality gate; the others may publish. */
+  public static final int GATE_WITHHELD = 5;
   /** A bug: the stack trace is printed; please report it. */
   public static final int INTERNAL_ERROR = 70;
 }

@@ -1,0 +1,18 @@
+package org.drpwarehouse.quality;
+
+import org.apache.spark.sql.SparkSession;
+import org.drpwarehouse.schemas.warehouse.SparkConventions;
+
+/** One small local SparkSession with Delta for the whole test JVM. */
+final class SharedSpark {
+  private SharedSpark() {}
+
+  private static final class Holder {
+    static final SparkSession SESSION =
+        SparkConventions.local(SparkSession.builder().appName("drp-quality-tests").master("local[2]"), 2).getOrCreate();
+  }
+
+  static SparkSession session() {
+    return Holder.SESSION;
+  }
+}
