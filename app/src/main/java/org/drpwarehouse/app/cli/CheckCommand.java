@@ -88,7 +88,7 @@ final class CheckCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static GateSettings readSettings(Path file) {
+  static GateSettings readSettings(Path file) {
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       properties.load(in);
@@ -100,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** The as-of date of the latest gold build (gold.builds), else today in England. */
-  private static LocalDate latestBuildAsOf(SparkSession spark, Environment env) {
+  static LocalDate latestBuildAsOf(SparkSession spark, Environment env) {
     String builds = GoldTables.BUILDS.location(env.warehouse()).toString();
     if (DeltaTable.isDeltaTable(spark, builds)) {
       List<Row> latest = spark.read().format("delta").load(builds)

@@ -5,15 +5,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.drpwarehouse.app.config.DrpSettings;
 import org.drpwarehouse.app.sample.GenerationSummary;
 import org.drpwarehouse.app.sample.GeneratorSettings;
-import org.drpwarehouse.ingestion.IngestReport;
-import org.drpwarehouse.ingestion.Ingestion;
+import org.drpwarehouse.quality.GateSettings;
 import org.drpwarehouse.transforms.GoldBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Environment env = parent.environment();
-    out.println("1/4 generating the sample extract...");
+    out.println("1/6 generating the sample extract...");
     if (isEmptyOrMissing(input)) {
       GenerationSummary summary =
           GenerateCommand.generate(GeneratorSettings.of(AUTHORITIES, YEARS, SEED, input), env);
@@ -56,29 +53,18 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       out.println("  " + input + " already holds the sample (the same arguments give the same files): kept");
     }
-    out.println("2/4 ingesting it into " + env.warehouse() + " ...");
-    out.flush();
-    Ingestion ingestion =
-        new Ingestion(env.spark(), env.warehouse(), env::openJobRepository, env.settings().get(DrpSettings.CHUNK_SIZE));
-    IngestReport report = ingestion.ingest(input, null, Duration.ofMinutes(5));
-    IngestCommand.print(report, out);
-    IngestCommand.loadBindings(env, input, out);
-    out.println("3/4 conforming bronze into silver (typed, latest versions, ids pseudonymised; without a configured"
-        + " key, with the local demo key " + TransformCommand.LOCAL_KEY + ")...");
-    out.flush();
-    TransformCommand.conformSilver(env, out);
     LocalDate asOf = LocalDate.of(GeneratorSettings.DEFAULT_START_YEAR + YEARS, 3, 31);
-    out.println("4/4 rebuilding every dispute's timeline against its policy, as of " + asOf
-        + " (the extract date of the sample)...");
-    out.flush();
-    TransformCommand.print(TransformCommand.build(env, asOf, GoldBuild.Mode.FULL), out);
+    RunCommand.Outcome outcome =
+        RunCommand.pipeline(env, input, asOf, GoldBuild.Mode.FULL, GateSettings.defaults(), out, 2, 6);
     out.println();
-    out.println("Sample extract:   " + input.toAbsolutePath().normalize());
-    out.println("Warehouse:        " + env.warehouse() + " (bronze, quarantine, ingest_runs, silver, gold)");
-    out.println("Dashboard:        not built yet: the quality gate and the board dashboard are the next stages;");
-    out.println("                  until they land this demo stops after gold.");
-    out.println("Try:              ./drp export gold.dispute_summary --out dispute_summary.csv");
-    return report.failedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.USER_ERROR;
+    out.println("Sample extract:   " + input.toAbsolutePath().normalize() + " (figures as of " + asOf + ", its extract date)");
+    out.println("Warehouse:        " + env.warehouse() + " (bronze, silver, gold, quality, publications)");
+    out.println("Quality report:   " + outcome.gate().reportHtml());
+    out.println("Superset bundle:  " + outcome.publication().bundle());
+    out.println("Dashboard:        " + outcome.publication().dashboard());
+    out.println("                  (open it in a browser; it needs no network)");
+    out.flush();
+    return outcome.exitCode() == ExitCodes.GATE_WITHHELD ? ExitCodes.OK : outcome.exitCode();
   }
 
   private static boolean isEmptyOrMissing(Path dir) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Mixin;
       IngestCommand.class,
       ExportCommand.class,
       TransformCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      PublishCommand.class,
+      RunCommand.class
     })
 public final class DrpCommand implements Runnable {
   @Mixin GlobalOptions globals;
