@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,22 @@ class BoardSiteBrowserTest {
 
     assertThat(text).contains("Lincolnshire: dispute resolution").contains("published with warnings")
         .contains("gold.visits.stage_known");
+  }
+
+  @Test
+  void a_publication_of_some_marts_only_says_which_sections_it_does_not_hold() throws Exception {
+    Path folder = Path.of("target", "board-site-disputes-only").toAbsolutePath();
+    Files.createDirectories(folder);
+    BoardSite.write(Map.of(MartTables.DISPUTES_STARTED,
+            SmallNumberSuppression.apply(BoardFixture.marts().get(MartTables.DISPUTES_STARTED), MartTables.DISPUTES_STARTED)),
+        BoardFixture.PUBLICATION, folder.toUri());
+
+    String dom = chromium(folder.resolve("index.html"), "--dump-dom");
+
+    assertThat(dom).contains("data-ready=\"true\"").contains("data-errors=\"0\"");
+    assertThat(text(dom)).contains("Disputes raised in 2024-25")
+        .contains("Not part of this publication (it holds no mart_stage_timeliness)")
+        .contains("Not part of this publication (it holds no mart_themes)");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.spark.sql.Dataset;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.drpwarehouse.schemas.warehouse.TableContract;
 import org.junit.jupiter.api.Test;
@@ -227,63 +227,63 @@ class SuppressionPropertyTest {
     assertThat(withheld).as("the random tables had small numbers to suppress").isGreaterThan(100);
   }
 
+  /** The hidden difference of a whole and its part "of those". */
+  record Complement(Cell whole, Cell part) {}
+
+  /** One term of a published sum: a cell or a complement, with its coefficient (1 or -1). */
+  record Term(Object unknown, int sign) {}
+
   /**
    * The suppressed cells (and hidden complements from 1 to 5) that all the published sums
-   * together, not one group at a time, pin down exactly: solved by Gauss-Jordan elimination
-   * modulo a large prime over the unknown cells of each authority.
+   * together, not one group at a time, pin down exactly: Gauss-Jordan elimination modulo the prime
+   * 2^31 - 1 over the unknowns of each authority (known cells drop out: only which unknowns are
+   * determined matters, not their values).
    */
   static List<String> recoverableBySolvingEverySum(Fixture fixture, Map<String, Row> out) {
     final long p = 2_147_483_647L;
-    Map<String, List<long[]>> unused = new HashMap<>();
-    Map<String, Map<Object, Integer>> unknownsByAuthority = new HashMap<>();
-    Map<String, List<Map<Integer, Long>>> equationsByAuthority = new HashMap<>();
-    List<String> sensitiveLabels = new ArrayList<>();
-    Map<String, Map<Integer, Boolean>> sensitive = new HashMap<>();
-    List<List<Object[]>> all = new ArrayList<>();
+    List<List<Term>> sums = new ArrayList<>();
     for (List<Cell> group : fixture.groups) {
-      List<Object[]> terms = new ArrayList<>();
+      List<Term> terms = new ArrayList<>();
       for (int i = 0; i < group.size(); i++) {
-        terms.add(new Object[] {group.get(i), i == 0 ? 1L : p - 1});
+        terms.add(new Term(group.get(i), i == 0 ? 1 : -1));
       }
-      all.add(terms);
+      sums.add(terms);
     }
     for (Cell[] pair : fixture.ofThose) {
-      String complement = "complement of " + pair[1];
-      all.add(List.of(new Object[] {pair[0], 1L}, new Object[] {pair[1], p - 1}, new Object[] {complement, p - 1}));
+      sums.add(List.of(new Term(pair[0], 1), new Term(pair[1], -1), new Term(new Complement(pair[0], pair[1]), -1)));
     }
-    for (List<Object[]> terms : all) {
-      String authority = null;
+    Map<String, Map<Object, Integer>> unknowns = new TreeMap<>();
+    Map<String, List<Map<Integer, Long>>> equations = new HashMap<>();
+    Map<Object, Boolean> sensitive = new HashMap<>();
+    for (List<Term> terms : sums) {
+      Cell first = terms.get(0).unknown() instanceof Cell cell ? cell : ((Complement) terms.get(0).unknown()).whole();
+      String authority = first.row().substring(0, first.row().indexOf('|'));
       Map<Integer, Long> equation = new HashMap<>();
-      for (Object[] term : terms) {
-        Object id = term[0];
-        String row = id instanceof Cell cell ? cell.row() : ((String) id).replaceFirst("^complement of Cell\\[row=", "");
-        authority = row.substring(0, row.indexOf('|'));
+      for (Term term : terms) {
         boolean unknown;
-        boolean small;
-        if (id instanceof Cell cell) {
+        if (term.unknown() instanceof Cell cell) {
           unknown = suppressed(out, cell);
-          small = unknown;
+          sensitive.put(cell, unknown);
         } else {
-          Cell part = fixture.ofThose.stream().filter(pair -> id.equals("complement of " + pair[1])).findFirst().get()[1];
-          Cell whole = fixture.ofThose.stream().filter(pair -> pair[1].equals(part)).findFirst().get()[0];
-          long value = (Long) fixture.rows.get(whole.row()).get(whole.column()) - (Long) fixture.rows.get(part.row()).get(part.column());
+          Complement complement = (Complement) term.unknown();
+          long value = (Long) fixture.rows.get(complement.whole().row()).get(complement.whole().column())
+              - (Long) fixture.rows.get(complement.part().row()).get(complement.part().column());
           unknown = true;
-          small = value >= 1 && value <= 5;
+          sensitive.put(complement, value >= 1 && value <= 5);
         }
         if (unknown) {
-          Map<Object, Integer> unknowns = unknownsByAuthority.computeIfAbsent(authority, k -> new HashMap<>());
-          int index = unknowns.computeIfAbsent(id, k -> unknowns.size());
-          equation.merge(index, (Long) term[1], (a, b) -> (a + b) % p);
-          sensitive.computeIfAbsent(authority, k -> new HashMap<>()).put(index, small);
+          Map<Object, Integer> index = unknowns.computeIfAbsent(authority, k -> new HashMap<>());
+          int column = index.computeIfAbsent(term.unknown(), k -> index.size());
+          equation.merge(column, Math.floorMod(term.sign(), p), (x, y) -> (x + y) % p);
         }
       }
-      equationsByAuthority.computeIfAbsent(authority, k -> new ArrayList<>()).add(equation);
+      equations.computeIfAbsent(authority, k -> new ArrayList<>()).add(equation);
     }
-    for (Map.Entry<String, Map<Object, Integer>> entry : unknownsByAuthority.entrySet()) {
-      String authority = entry.getKey();
+    List<String> recoverable = new ArrayList<>();
+    for (Map.Entry<String, Map<Object, Integer>> entry : unknowns.entrySet()) {
       int n = entry.getValue().size();
       List<long[]> matrix = new ArrayList<>();
-      for (Map<Integer, Long> equation : equationsByAuthority.get(authority)) {
+      for (Map<Integer, Long> equation : equations.get(entry.getKey())) {
         long[] row = new long[n];
         equation.forEach((k, v) -> row[k] = v);
         matrix.add(row);
@@ -293,53 +293,46 @@ class SuppressionPropertyTest {
       int r = 0;
       for (int c = 0; c < n && r < matrix.size(); c++) {
         int pivot = -1;
-        for (int i = r; i < matrix.size(); i++) {
-          if (matrix.get(i)[c] != 0) {
-            pivot = i;
-            break;
-          }
+        for (int i = r; i < matrix.size() && pivot < 0; i++) {
+          pivot = matrix.get(i)[c] != 0 ? i : -1;
         }
         if (pivot < 0) {
           continue;
         }
         java.util.Collections.swap(matrix, r, pivot);
-        long[] pr = matrix.get(r);
-        long inv = java.math.BigInteger.valueOf(pr[c]).modInverse(java.math.BigInteger.valueOf(p)).longValue();
+        long[] top = matrix.get(r);
+        long inverse = java.math.BigInteger.valueOf(top[c]).modInverse(java.math.BigInteger.valueOf(p)).longValue();
         for (int j = 0; j < n; j++) {
-          pr[j] = pr[j] * inv % p;
+          top[j] = top[j] * inverse % p;
         }
         for (int i = 0; i < matrix.size(); i++) {
           long[] other = matrix.get(i);
           if (i != r && other[c] != 0) {
-            long f = other[c];
+            long factor = other[c];
             for (int j = 0; j < n; j++) {
-              other[j] = ((other[j] - f * pr[j]) % p + p) % p;
+              other[j] = Math.floorMod(other[j] - factor * top[j] % p, p);
             }
           }
         }
-        pivotRowOf[c] = r;
-        r++;
+        pivotRowOf[c] = r++;
       }
-      Map<Integer, Object> names = new HashMap<>();
-      entry.getValue().forEach((k, v) -> names.put(v, k));
+      Map<Integer, Object> byColumn = new HashMap<>();
+      entry.getValue().forEach((unknown, column) -> byColumn.put(column, unknown));
       for (int c = 0; c < n; c++) {
-        if (pivotRowOf[c] < 0 || !sensitive.get(authority).get(c)) {
+        if (pivotRowOf[c] < 0 || !sensitive.get(byColumn.get(c))) {
           continue;
         }
         long[] row = matrix.get(pivotRowOf[c]);
-        boolean determined = true;
-        for (int j = 0; j < n; j++) {
-          if (j != c && row[j] != 0) {
-            determined = false;
-            break;
-          }
+        boolean alone = true;
+        for (int j = 0; j < n && alone; j++) {
+          alone = j == c || row[j] == 0;
         }
-        if (determined) {
-          sensitiveLabels.add(String.valueOf(names.get(c)));
+        if (alone) {
+          recoverable.add(String.valueOf(byColumn.get(c)));
         }
       }
     }
-    return sensitiveLabels;
+    return recoverable;
   }
 
   @Test

@@ -180,7 +180,11 @@
   function drawCards(figures, year) {
     var h = figures.byYear[year].headline;
     var cards = clear(document.getElementById('cards'));
-    function card(title, figure, detail, id) {
+    function card(title, figure, detail, id, mart) {
+      if (mart && !has(mart)) {
+        figure = '–';
+        detail = 'Not part of this publication';
+      }
       var c = el('div', { 'class': 'card', id: id });
       c.appendChild(el('h3', {}, title));
       c.appendChild(el('p', { 'class': 'figure' }, figure));
@@ -191,18 +195,20 @@
       .map(function (p) { return p.label + ' ' + countText(p); }).join(' · ');
     var reverse = h.byProcess.filter(function (p) { return p.process === 'REVERSE'; })[0];
     card('Disputes raised in ' + year, countText(h.disputes),
-      processes + (reverse ? '. Reverse challenges to IROs: ' + countText(reverse) : ''), 'card-disputes');
-    card('Stage responses on time', shareText(h.onTime), shareDetail(h.onTime, 'responses due in the year'), 'card-on-time');
+      processes + (reverse ? '. Reverse challenges to IROs: ' + countText(reverse) : ''), 'card-disputes', 'mart_disputes');
+    card('Stage responses on time', shareText(h.onTime), shareDetail(h.onTime, 'responses due in the year'), 'card-on-time',
+      'mart_stage_timeliness');
     card('Formal disputes resolved within 20 working days', shareText(h.within20),
       shareDetail(h.within20, 'formal disputes ended') + '. Open now and already past 20 working days: ' +
-      countText(figures.open.pastLimit), 'card-within-20');
+      countText(figures.open.pastLimit), 'card-within-20', 'mart_endings');
     card('Open disputes on ' + data.publication.asOf, countText(figures.open.total),
       countText(figures.open.formal) + ' at a formal stage, ' + countText(figures.open.pastLimit) + ' past 20 working days',
-      'card-open');
+      'card-open', 'mart_open_disputes');
     card('Stages bypassed', countText(h.bypasses), countText(h.bypassesWithoutConsultation) +
-      ' without a manager consulted first; ' + countText(h.bypassesConsulted) + ' with', 'card-bypasses');
+      ' without a manager consulted first; ' + countText(h.bypassesConsulted) + ' with', 'card-bypasses',
+      'mart_bypass_transitions');
     card('Referrals to Cafcass', countText(h.cafcass), 'Concurrent with the dispute process: ' + shareText(h.cafcassConcurrent) +
-      '. Discussed with Cafcass but not referred: ' + countText(h.consultedNoReferral), 'card-cafcass');
+      '. Discussed with Cafcass but not referred: ' + countText(h.consultedNoReferral), 'card-cafcass', 'mart_cafcass');
   }
 
   function drawStages(figures, year) {
@@ -429,6 +435,23 @@
 
   // ---- page -------------------------------------------------------------------------------------
 
+  function has(mart) { return data.publication.marts.indexOf(mart) >= 0; }
+
+  /** Draws a section, or says it is not in this publication when its marts were not given. */
+  function section(id, marts, draw) {
+    var node = document.getElementById(id);
+    var old = node.querySelector('.missing');
+    if (old) { node.removeChild(old); }
+    var missing = marts.filter(function (m) { return !has(m); });
+    node.classList.toggle('absent', missing.length > 0);
+    if (missing.length) {
+      var p = el('p', { 'class': 'missing notice' }, 'Not part of this publication (it holds no ' + missing.join(', ') + ').');
+      node.insertBefore(p, node.children[1] || null);
+      return;
+    }
+    draw();
+  }
+
   function published() { return data.authorities.filter(function (a) { return a.status !== 'WITHHELD'; }); }
 
   function render() {
@@ -457,14 +480,16 @@
     if (figures.years.indexOf(state.year) < 0) { state.year = figures.defaultYear; }
     years.value = state.year;
     drawCards(figures, state.year);
-    drawDisputes(figures);
-    drawTimeliness(figures);
-    drawYearTable(figures);
-    drawStages(figures, state.year);
-    drawFlows(figures, state.year);
-    drawThemes(figures);
-    drawCafcass(figures, state.year);
-    drawOpen(figures);
+    section('trends', ['mart_disputes'], function () {
+      drawDisputes(figures);
+      drawTimeliness(figures);
+      drawYearTable(figures);
+    });
+    section('stages', ['mart_stage_timeliness'], function () { drawStages(figures, state.year); });
+    section('flows', ['mart_bypass_transitions'], function () { drawFlows(figures, state.year); });
+    section('themes', ['mart_themes'], function () { drawThemes(figures); });
+    section('cafcass', ['mart_cafcass'], function () { drawCafcass(figures, state.year); });
+    section('open', ['mart_open_disputes'], function () { drawOpen(figures); });
     drawQuality(authority);
     note('Headline figures are for the financial year ' + state.year + ' and for disputes raised about looked-after children, ' +
       'child protection plans and partner agencies; a total of stages or processes adds up the published figures only. ' +
