@@ -10,8 +10,9 @@ import org.drpwarehouse.schemas.DrpUserException;
 
 /**
  * The gate's thresholds: every rule's defaults ({@link RuleCatalog}: recording rules warn below 0.95
- * and block below 0.80, the child-informed rule only warns, integrity rules block on one failing
- * record), overridden per rule and per authority.
+ * and block below 0.80, the child-informed rule only warns, integrity rules warn on one failing
+ * record and block above 1%, duplicate keys and warehouse checks block on one), overridden per rule
+ * and per authority.
  *
  * <p>Keys (other keys are not the gate's and are ignored):
  *
@@ -28,7 +29,8 @@ import org.drpwarehouse.schemas.DrpUserException;
  *
  * <p>Values are shares from 0 to 1 and, for every authority, the blocking threshold must not exceed
  * the warning one; a rule of Warning severity (child informed, the child lookup, drift) cannot be
- * given a blocking threshold. Errors name the key and the fix.
+ * given a blocking threshold. Errors name the key and the fix. A recording rule blocks only over at
+ * least {@value RuleCatalog#MIN_RECORDS_TO_BLOCK} records in scope; over fewer it warns at most.
  *
  * @param byRule rule id to its thresholds for every authority (only rules that differ from their defaults)
  * @param byAuthority authority code to rule id to its thresholds for that authority

@@ -8,13 +8,20 @@ import org.drpwarehouse.schemas.warehouse.QualityTables.Status;
  *
  * <p>Example: the recording defaults are warn 0.95 and block 0.80, so an authority whose stage
  * openings are 96% on file passes, 90% passes with a warning, and 79% is withheld. An integrity
- * rule has warn = block = 1.0: a single failing record blocks.
+ * rule warns on one failing record and blocks above 1% ({@link #INTEGRITY}); a duplicate key or a
+ * warehouse check blocks on one ({@link #EVERY_RECORD}).
  *
  * @param block {@code null} for a rule that only warns
  */
 public record Thresholds(double warn, Double block) {
   /** The recording rules' defaults: warn below 95%, block below 80%. */
   public static final Thresholds RECORDING = new Thresholds(0.95, 0.80);
+  /**
+   * Integrity: a failing record warns (and is listed); more than 1% of the records in scope failing
+   * withholds the authority. The sample generator's deliberately malformed rows that ingestion cannot
+   * judge (an event of an unknown dispute, a stage id the policy does not know) stay below it.
+   */
+  public static final Thresholds INTEGRITY = new Thresholds(1.0, 0.99);
   /** Every record must pass, or the authority is blocked. */
   public static final Thresholds EVERY_RECORD = new Thresholds(1.0, 1.0);
   /** Every record should pass; a failure warns. */

@@ -16,7 +16,9 @@ class GateSettingsTest {
     assertThat(settings.thresholds("381", PolicyRules.STAGE_ON_FILE)).isEqualTo(new Thresholds(0.95, 0.80));
     assertThat(settings.thresholds("381", PolicyRules.CHILD_INFORMED).blocks())
         .as("the child-informed rule only warns").isFalse();
-    assertThat(settings.thresholds("381", "integrity.event_dispute_exists")).isEqualTo(Thresholds.EVERY_RECORD);
+    assertThat(settings.thresholds("381", "integrity.event_dispute_exists"))
+        .as("one failing record warns, more than 1% blocks").isEqualTo(new Thresholds(1.0, 0.99));
+    assertThat(settings.thresholds("381", "integrity.unique.disputes")).isEqualTo(Thresholds.EVERY_RECORD);
   }
 
   @Test

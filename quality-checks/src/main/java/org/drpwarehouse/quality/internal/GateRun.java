@@ -236,8 +236,8 @@ public final class GateRun {
       List<String> ids, Thresholds thresholds) {
     Double metric = applicable == 0 ? null : (double) (applicable - failing) / applicable;
     String status = thresholds.status(metric);
-    if (!rule.error() && status.equals(Status.BLOCK)) {
-      status = Status.WARN; // a Warning rule never blocks
+    if (status.equals(Status.BLOCK) && (!rule.error() || rule.recording() && applicable < RuleCatalog.MIN_RECORDS_TO_BLOCK)) {
+      status = Status.WARN; // a Warning rule never blocks; nor does a recording rule over too few records
     }
     return new RuleOutcome(authority, rule.suite(), rule.id(), rule.severity(), clause, rule.hint(), status, metric,
         thresholds.warn(), rule.error() ? thresholds.block() : null, applicable, failing, ids);

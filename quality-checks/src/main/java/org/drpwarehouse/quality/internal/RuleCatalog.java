@@ -43,6 +43,12 @@ public final class RuleCatalog {
   /** Drift rule ids: evaluated by {@link DriftRules}. */
   public static final String DRIFT_VOLUME = "drift.dispute_volume";
   public static final String DRIFT_THEME_SHARE = "drift.theme_share";
+  /**
+   * A recording rule blocks only when at least this many records are in its scope: with three Cafcass
+   * referrals one missing notice is a case to follow up (it warns, and is listed), not a figure that
+   * misleads.
+   */
+  public static final int MIN_RECORDS_TO_BLOCK = 20;
   /** The warehouse rule for a required table that does not exist. */
   public static final String TABLES_PRESENT = "warehouse.tables_present";
 
@@ -210,7 +216,8 @@ public final class RuleCatalog {
   }
 
   private static Rule integrity(String id, Frame frame, String scope, String pass, String clause, String hint) {
-    return new Rule(id, Suite.INTEGRITY, true, frame, scope, pass, null, clause, hint, Thresholds.EVERY_RECORD, false);
+    Thresholds defaults = id.startsWith("integrity.unique.") ? Thresholds.EVERY_RECORD : Thresholds.INTEGRITY;
+    return new Rule(id, Suite.INTEGRITY, true, frame, scope, pass, null, clause, hint, defaults, false);
   }
 
   private static void recording(List<Rule> rules) {
