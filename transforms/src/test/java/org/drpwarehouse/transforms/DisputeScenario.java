@@ -42,7 +42,11 @@ final class DisputeScenario {
   private static final List<DisputeScenario> PENDING = new ArrayList<>();
 
   /** Each scenario is an authority of its own, so many can run through the timeline together. */
-  final String authority = String.valueOf(AUTHORITIES.incrementAndGet());
+  final String authority;
+
+  private DisputeScenario(String authority) {
+    this.authority = authority;
+  }
   private static final Dataset<Row> CALENDAR = CalendarDimension.of(SPARK, WorkingDayCalendar.england());
 
   private final List<PolicyBinding> bindings = new ArrayList<>();
@@ -58,7 +62,12 @@ final class DisputeScenario {
   private List<Map<String, Object>> flagRows;
 
   static DisputeScenario under(String policyId) {
-    DisputeScenario scenario = new DisputeScenario();
+    return under(policyId, String.valueOf(AUTHORITIES.incrementAndGet()));
+  }
+
+  /** A scenario of a named authority (the same code every time, for tests that build twice). */
+  static DisputeScenario under(String policyId, String authority) {
+    DisputeScenario scenario = new DisputeScenario(authority);
     scenario.bindings.add(new PolicyBinding(scenario.authority, "Test Authority", policyId, null, LocalDate.of(2010, 1, 1)));
     synchronized (PENDING) {
       PENDING.add(scenario);

@@ -31,7 +31,7 @@ class GoldBuildTest {
 
   /** Two authorities' worth of disputes loaded on 1 December; the second day's events load on 2 December. */
   private static DisputeScenario firstLoad() {
-    return DisputeScenario.under("calderdale").detach().loadedAt("2024-12-01 08:00:00")
+    return DisputeScenario.under("calderdale", "801").detach().loadedAt("2024-12-01 08:00:00")
         .dispute("D1", "CLA", "CARE_PLANNING", null, "C-1", null)
         .dispute("D2", "CLA", "CARE_PLANNING", null, "C-1", null)
         .dispute("D3", "CLA", "ASSESSMENT", null, "C-3", "Team B")
