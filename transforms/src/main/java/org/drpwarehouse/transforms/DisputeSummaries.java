@@ -1,6 +1,6 @@
 package org.drpwarehouse.transforms;
 
-import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -111,7 +111,7 @@ public final class DisputeSummaries {
         .withColumn(Summary.CAFCASS_INFORM_REQUIRED, mustInform)
         .withColumn(Summary.CAFCASS_INFORMED,
             when(referral.isNotNull().and(size(mustInform).gt(0)),
-                size(array_except(mustInform, coalesce(col("__informed_roles"), lit(new String[0])))).equalTo(0)))
+                size(array_intersect(mustInform, coalesce(col("__informed_roles"), lit(new String[0])))).gt(0)))
         .withColumn(Summary.ENDING_ON_FILE, endingOnFile)
         .withColumn(Summary.RECORDING_COMPLETE,
             col(Summary.OPENINGS_ON_FILE).and(col(Summary.FORMS_ATTACHED)).and(coalesce(endingOnFile, lit(true))))

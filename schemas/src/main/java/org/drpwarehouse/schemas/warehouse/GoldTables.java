@@ -267,7 +267,7 @@ public final class GoldTables {
           .column(Summary.CAFCASS_NOTICE_REQUIRED_WD, IntegerType, "the policy's notice lead (2 WD Calderdale, 0 'before'); null where the policy sets no notice rule")
           .column(Summary.CAFCASS_NOTICE_COMPLIANT, BooleanType, "a notice exists and its lead >= the policy's; null without a referral or a notice rule")
           .column(Summary.CAFCASS_INFORM_REQUIRED, stringArray(), "the roles the policy says must be told before a referral (DCS, NOMINATED_OFFICER, ...)")
-          .column(Summary.CAFCASS_INFORMED, BooleanType, "every required role had a CAFCASS_NOTICE on or before the referral; null without a referral or a requirement")
+          .column(Summary.CAFCASS_INFORMED, BooleanType, "a CAFCASS_NOTICE to one of the roles the policy names went on or before the referral (one notice is one message, which may go to several of them); null without a referral or a requirement")
           .required(Summary.CAFCASS_CONSULTED, BooleanType, "a CAFCASS_CONSULTED event exists (discussed with Cafcass)")
           .required(Summary.CHILD_INFORMED, BooleanType, "a CHILD_INFORMED event exists")
           .required(Summary.OPENINGS_ON_FILE, BooleanType, "every STAGE_OPENED has recorded_on_file = Y")
