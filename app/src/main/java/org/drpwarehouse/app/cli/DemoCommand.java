@@ -55,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     LocalDate asOf = LocalDate.of(GeneratorSettings.DEFAULT_START_YEAR + YEARS, 3, 31);
     RunCommand.Outcome outcome =
-        RunCommand.pipeline(env, input, asOf, GoldBuild.Mode.FULL, GateSettings.defaults(), out, 2, 6);
+        RunCommand.pipeline(env, input, input.toAbsolutePath().getParent().resolve("pseudonymisation.key"), asOf,
+            GoldBuild.Mode.FULL, GateSettings.defaults(), out, 2, 6);
     out.println();
     out.println("Sample extract:   " + input.toAbsolutePath().normalize() + " (figures as of " + asOf + ", its extract date)");
     out.println("Warehouse:        " + env.warehouse() + " (bronze, silver, gold, quality, publications)");

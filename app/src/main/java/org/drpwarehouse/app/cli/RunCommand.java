@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
     Environment env = parent.environment();
     LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Europe/London"));
     GateSettings settings = gateFile == null ? GateSettings.defaults() : CheckCommand.readSettings(gateFile);
-    Outcome outcome = pipeline(env, folder, date, GoldBuild.Mode.INCREMENTAL, settings, spec.commandLine().getOut(), 1, 5);
+    Outcome outcome = pipeline(env, folder, TransformCommand.LOCAL_KEY, date, GoldBuild.Mode.INCREMENTAL, settings,
+        spec.commandLine().getOut(), 1, 5);
     return outcome.exitCode();
   }
 
@@ -57,10 +58,11 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Ingest, silver, gold, gate, publish; steps are numbered from {@code firstStep} of {@code steps}.
+   * Without a configured pseudonymisation key, {@code localKey} is used (created owner-only if missing).
    * A file that fails ingestion does not stop the run (the others load); the exit code says so.
    */
-  static Outcome pipeline(Environment env, Path folder, LocalDate asOf, GoldBuild.Mode mode, GateSettings settings,
-      PrintWriter out, int firstStep, int steps) {
+  static Outcome pipeline(Environment env, Path folder, Path localKey, LocalDate asOf, GoldBuild.Mode mode,
+      GateSettings settings, PrintWriter out, int firstStep, int steps) {
     int step = firstStep;
     out.println(step++ + "/" + steps + " ingesting " + folder + " into " + env.warehouse() + " ...");
     out.flush();
@@ -71,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     IngestCommand.loadBindings(env, folder, out);
     out.println(step++ + "/" + steps + " conforming bronze into silver (typed, latest versions, ids pseudonymised) ...");
     out.flush();
-    TransformCommand.conformSilver(env, out);
+    TransformCommand.conformSilver(env, localKey, out);
     out.println(step++ + "/" + steps + " rebuilding every dispute's timeline against its policy, as of " + asOf + " ...");
     out.flush();
     TransformCommand.print(TransformCommand.build(env, asOf, mode), out);

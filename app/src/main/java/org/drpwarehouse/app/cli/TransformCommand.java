@@ -39,7 +39,7 @@ final class TransformCommand implements Callable<Integer> {
     Environment env = parent.environment();
     LocalDate date = asOf != null ? asOf : LocalDate.now(java.time.ZoneId.of("Europe/London"));
     PrintWriter out = spec.commandLine().getOut();
-    conformSilver(env, out);
+    conformSilver(env, LOCAL_KEY, out);
     GoldBuild.Result result = build(env, date, incremental ? GoldBuild.Mode.INCREMENTAL : GoldBuild.Mode.FULL);
     print(result, out);
     return ExitCodes.OK;
@@ -49,8 +49,8 @@ final class TransformCommand implements Callable<Integer> {
   static final Path LOCAL_KEY = Path.of("drp-demo", "pseudonymisation.key");
 
   /** Bronze into silver (typed, latest versions, pseudonymised), printing the rows per table. */
-  static void conformSilver(Environment env, PrintWriter out) {
-    PseudonymisationKey key = env.pseudonymisationKey(LOCAL_KEY.toAbsolutePath());
+  static void conformSilver(Environment env, Path localKey, PrintWriter out) {
+    PseudonymisationKey key = env.pseudonymisationKey(localKey.toAbsolutePath());
     Map<String, Long> silver = SilverBuild.run(env.spark(), env.warehouse(), key);
     TextTable tables = new TextTable("silver table", "rows");
     silver.forEach(tables::row);

@@ -11,12 +11,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code drp demo} on a fresh folder: the whole pipeline as far as it is built, and honest about the rest. */
+/** {@code drp demo} on a fresh folder: the whole pipeline, ending with the path of a dashboard that exists. */
 class DemoCommandTest {
   @TempDir Path temp;
 
   @Test
-  void the_demo_runs_what_is_built_and_leaves_no_raw_child_id_in_silver() throws Exception {
+  void the_demo_publishes_a_dashboard_and_leaves_no_raw_child_id_after_bronze() throws Exception {
     Path input = temp.resolve("drp-demo/input");
     Path warehouse = temp.resolve("warehouse");
     DrpRun demo = DrpRun.of("--warehouse", warehouse.toString(), "demo", "--input", input.toString());
@@ -27,7 +27,15 @@ class DemoCommandTest {
         .contains("generated 3 authorities")
         .containsPattern("read (\\d+) = loaded \\d+ \\+ quarantined \\d+")
         .contains("silver table")
-        .contains("Dashboard:        not built yet");
+        .contains("gold build")
+        .contains("Quality gate:")
+        .containsPattern("Dashboard: +file:\\S+/publications/pub-\\S+/site/index.html");
+    java.util.regex.Matcher dashboard =
+        java.util.regex.Pattern.compile("Dashboard: +(file:\\S+index.html)").matcher(out);
+    assertThat(dashboard.find()).isTrue();
+    Path index = Path.of(java.net.URI.create(dashboard.group(1)));
+    assertThat(index).as("the printed dashboard exists").isRegularFile();
+    String page = Files.readString(index);
 
     Path key = temp.resolve("drp-demo/pseudonymisation.key");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
@@ -36,7 +44,11 @@ class DemoCommandTest {
     List<String> rawChildIds =
         Files.readAllLines(input.resolve("101/disputes.csv")).stream().skip(1).limit(50)
             .map(line -> line.split(",")[2]).filter(id -> !id.isBlank()).toList();
+    assertThat(page).as("no raw child id reaches the dashboard").doesNotContain(rawChildIds.toArray(String[]::new));
     SparkSession spark = SparkSession.active();
+    assertThat(spark.read().format("delta").load(warehouse.resolve("gold/dispute_summary").toUri().toString())
+        .select("child_id").distinct().collectAsList())
+        .extracting(r -> r.getString(0)).as("gold holds pseudonyms only").doesNotContainAnyElementsOf(rawChildIds);
     List<Row> silverChildren =
         spark.read().format("delta").load(warehouse.resolve("silver/disputes").toUri().toString())
             .select("child_id").distinct().collectAsList();
