@@ -38,4 +38,19 @@ class DocumentsBrowserTest {
     HeadlessChromium.run(page, "--screenshot=" + screenshot, "--window-size=1100,3000");
     assertThat(screenshot).exists();
   }
+
+  @Test
+  void the_audit_pack_opens_without_an_error() throws Exception {
+    Path page = Path.of(AuditPackTest.d1().html());
+
+    String dom = HeadlessChromium.run(page, "--dump-dom");
+
+    assertThat(dom).contains("data-ready=\"true\"").contains("data-errors=\"0\"");
+    assertThat(BoardSiteBrowserTest.text(dom)).contains("Audit pack: dispute resolution records of").contains("Dispute D-1")
+        .contains("Compliance exceptions by rule");
+    Path screenshot = Path.of("target", "audit-screenshot.png").toAbsolutePath();
+    Files.deleteIfExists(screenshot);
+    HeadlessChromium.run(page, "--screenshot=" + screenshot, "--window-size=1200,2600");
+    assertThat(screenshot).exists();
+  }
 }

@@ -233,9 +233,9 @@ final class AuditPage {
     boolean open = GoldTables.OPEN.equals(text(s, Summary.STATUS));
     out.append("<section class=\"dispute\" id=\"d-").append(AuditPack.safe(id)).append("\">\n<h2>Dispute ").append(html(id))
         .append("</h2>\n<p class=\"subtitle\">").append(html(text(s, GoldTables.PROCESS))).append(" \u00b7 ")
-        .append(html(open ? "open on " + DAY.format(pub.asOf()) + " at " + BoardModel.stageLabel(text(s, Summary.CURRENT_STAGE))
+        .append(html(open ? "open on " + DAY.format(pub.asOf()) + " at " + stage(text(s, Summary.CURRENT_STAGE))
             : "ended " + text(s, Summary.END_DATE) + ": " + text(s, Summary.OUTCOME) + " at "
-                + BoardModel.stageLabel(text(s, Summary.RESOLUTION_STAGE))))
+                + stage(text(s, Summary.RESOLUTION_STAGE))))
         .append("</p>\n<dl class=\"facts\">\n");
     fact(out, "Child (pseudonym)", text(s, GoldTables.CHILD_ID));
     fact(out, "IRO (pseudonym)", text(s, GoldTables.RAISED_BY));
@@ -271,7 +271,7 @@ final class AuditPage {
       String status = text(v, Visit.RESPONSE_STATUS);
       boolean late = status.equals(GoldTables.ResponseStatus.LATE) || status.equals(GoldTables.ResponseStatus.OVERDUE);
       out.append("<tr><td class=\"n\">").append(html(text(v, Visit.VISIT_NUMBER))).append("</td><td>")
-          .append(html(BoardModel.stageLabel(text(v, Visit.STAGE)))).append("</td><td>").append(html(text(v, Visit.OPENED_DATE)))
+          .append(html(stage(text(v, Visit.STAGE)))).append("</td><td>").append(html(text(v, Visit.OPENED_DATE)))
           .append("</td><td>").append(html(text(v, Visit.TIMESCALE))).append("</td><td>").append(html(text(v, Visit.DUE_DATE)))
           .append("</td><td>").append(html(text(v, Visit.DUE_DERIVATION)))
           .append("Y".equals(text(v, Visit.DUE_CAPPED)) ? " <span class=\"late\">(capped at the policy's maximum)</span>" : "")
@@ -329,6 +329,10 @@ final class AuditPage {
     String line = text(row, Lineage.SOURCE_LINE);
     String unit = kind.equals("jdbc") ? "row" : "line";
     return kind + ": " + text(row, Lineage.SOURCE_NAME) + " " + unit + " " + line;
+  }
+
+  private static String stage(String id) {
+    return id == null || id.isEmpty() ? "an unrecorded stage" : BoardModel.stageLabel(id);
   }
 
   private static String statusWords(String status) {
