@@ -22,7 +22,10 @@ import picocli.CommandLine.Mixin;
       IngestCommand.class,
       ExportCommand.class,
       TransformCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      ReportCommand.class,
+      AuditCommand.class,
+      OutstandingCommand.class
     })
 public final class DrpCommand implements Runnable {
   @Mixin GlobalOptions globals;

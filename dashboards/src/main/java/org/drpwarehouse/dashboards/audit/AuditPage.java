@@ -271,11 +271,11 @@ final class AuditPage {
       String status = text(v, Visit.RESPONSE_STATUS);
       boolean late = status.equals(GoldTables.ResponseStatus.LATE) || status.equals(GoldTables.ResponseStatus.OVERDUE);
       out.append("<tr><td class=\"n\">").append(html(text(v, Visit.VISIT_NUMBER))).append("</td><td>")
-          .append(html(stage(text(v, Visit.STAGE)))).append("</td><td>").append(html(text(v, Visit.OPENED_DATE)))
-          .append("</td><td>").append(html(text(v, Visit.TIMESCALE))).append("</td><td>").append(html(text(v, Visit.DUE_DATE)))
+          .append(html(stage(text(v, Visit.STAGE)))).append("</td><td class=\"d\">").append(html(text(v, Visit.OPENED_DATE)))
+          .append("</td><td>").append(html(text(v, Visit.TIMESCALE))).append("</td><td class=\"d\">").append(html(text(v, Visit.DUE_DATE)))
           .append("</td><td>").append(html(text(v, Visit.DUE_DERIVATION)))
           .append("Y".equals(text(v, Visit.DUE_CAPPED)) ? " <span class=\"late\">(capped at the policy's maximum)</span>" : "")
-          .append("</td><td>").append(html(text(v, Visit.RESPONSE_DATE))).append("</td><td").append(late ? " class=\"late\"" : "")
+          .append("</td><td class=\"d\">").append(html(text(v, Visit.RESPONSE_DATE))).append("</td><td").append(late ? " class=\"late\"" : "")
           .append(">").append(html(statusWords(status))).append("</td><td class=\"n\">").append(html(text(v, Visit.WD_TO_RESPOND)))
           .append("</td><td>").append(html(text(v, Visit.ENDED_DATE) + (text(v, Visit.END_REASON).isEmpty() ? "" : " " + text(v, Visit.END_REASON).toLowerCase(Locale.UK).replace('_', ' '))))
           .append("</td><td>").append(html("Y".equals(text(v, Visit.BYPASS)) ? "skipped " + text(v, Visit.SKIPPED_STAGES)
@@ -291,13 +291,13 @@ final class AuditPage {
     for (Row e : events) {
       boolean after = text(e, ExchangeColumns.EVENT_DATE).compareTo(pub.asOf().toString()) > 0;
       String eventId = text(e, ExchangeColumns.EVENT_ID);
-      out.append("<tr><td>").append(html(text(e, ExchangeColumns.EVENT_DATE))).append("</td><td>")
+      out.append("<tr><td class=\"d\">").append(html(text(e, ExchangeColumns.EVENT_DATE))).append("</td><td>")
           .append(html(text(e, ExchangeColumns.EVENT_TYPE)))
           .append(opens.containsKey(eventId) ? " <span class=\"tag\">opens visit " + opens.get(eventId) + "</span>" : "")
           .append(after ? " <span class=\"tag\">after the as-of date: not counted</span>" : "")
           .append("</td><td>").append(html(text(e, ExchangeColumns.STAGE))).append("</td><td>").append(html(text(e, ExchangeColumns.TO_ROLE)))
           .append("</td><td>").append(html(text(e, ExchangeColumns.RECORDED_ON_FILE))).append("</td><td>")
-          .append(html(text(e, ExchangeColumns.FORM_ATTACHED))).append("</td><td>").append(html(text(e, ExchangeColumns.AGREED_DATE)))
+          .append(html(text(e, ExchangeColumns.FORM_ATTACHED))).append("</td><td class=\"d\">").append(html(text(e, ExchangeColumns.AGREED_DATE)))
           .append("</td><td>").append(html(text(e, ExchangeColumns.OUTCOME))).append("</td><td class=\"mono\">").append(html(eventId))
           .append("</td><td>").append(html(source(e))).append("</td><td class=\"mono\">")
           .append(html(text(e, Lineage.BATCH_ID) + " " + text(e, Lineage.INGESTED_AT))).append("</td></tr>\n");

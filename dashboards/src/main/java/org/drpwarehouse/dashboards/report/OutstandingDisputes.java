@@ -132,8 +132,8 @@ public final class OutstandingDisputes {
         boolean pastLimit = formal != null && limit != null && ((Number) formal).intValue() > ((Number) limit).intValue();
         out.append("<tr><td class=\"mono\">").append(html(r.getAs(GoldTables.DISPUTE_ID))).append("</td><td class=\"mono\">")
             .append(html(shortId(r.getAs(GoldTables.CHILD_ID)))).append("</td><td>").append(html(r.getAs(GoldTables.PROCESS)))
-            .append("</td><td>").append(html(BoardModel.stageLabel(r.getAs(Summary.CURRENT_STAGE)))).append("</td><td>")
-            .append(text(r.getAs(Visit.OPENED_DATE))).append("</td><td>").append(text(r.getAs(Visit.DUE_DATE)))
+            .append("</td><td>").append(html(BoardModel.stageLabel(r.getAs(Summary.CURRENT_STAGE)))).append("</td><td class=\"d\">")
+            .append(text(r.getAs(Visit.OPENED_DATE))).append("</td><td class=\"d\">").append(text(r.getAs(Visit.DUE_DATE)))
             .append("</td><td class=\"n").append(isLate ? " late" : "").append("\">").append(text(r.getAs(WD_OVERDUE)))
             .append("</td><td class=\"n\">").append(text(r.getAs(DAYS_OVERDUE))).append("</td><td>")
             .append(html(status(r.getAs(Visit.RESPONSE_STATUS)))).append("</td><td class=\"n").append(pastLimit ? " late" : "")
