@@ -120,7 +120,7 @@ class GateBenchmarkTest {
   }
 
   /** Selects the schema's columns in order from the expressions (null, or a placeholder if required, otherwise). */
-  private static void save(Dataset<Row> ids, StructType schema, Map<String, Column> columns, URI location) {
+  private static void save(Dataset<?> ids, StructType schema, Map<String, Column> columns, URI location) {
     List<Column> select = new ArrayList<>();
     for (StructField f : schema.fields()) {
       Column c = columns.get(f.name());
