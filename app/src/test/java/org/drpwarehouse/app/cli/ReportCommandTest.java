@@ -22,7 +22,6 @@ import org.drpwarehouse.schemas.warehouse.GoldTables.Summary;
 import org.drpwarehouse.schemas.warehouse.GoldTables.Visit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code drp report}, {@code drp outstanding} and {@code drp audit --sample} on a generated data set
@@ -35,13 +34,20 @@ class ReportCommandTest {
   static final String PREVIOUS = "2022-23";
   static final LocalDate AS_OF = LocalDate.of(2024, 3, 31);
 
-  @TempDir static Path temp;
+  /** Kept after the run (under target/) so that a person can open the report that was checked. */
+  static Path temp = Path.of("target", "report-command").toAbsolutePath();
   static Pipeline pipeline;
   static List<String> published;
   static Path input;
 
   @BeforeAll
-  static void publishAGeneratedSample() {
+  static void publishAGeneratedSample() throws IOException {
+    if (Files.exists(temp)) {
+      try (var walk = Files.walk(temp)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(temp);
     pipeline = new Pipeline(temp);
     input = temp.resolve("input");
     pipeline.ok("generate", "--authorities", "2", "--years", "2", "--seed", "11", "--malformed-rate", "0", "--out", input.toString());
