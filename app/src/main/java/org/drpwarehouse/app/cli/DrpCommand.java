@@ -24,7 +24,10 @@ import picocli.CommandLine.Mixin;
       TransformCommand.class,
       CheckCommand.class,
       PublishCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      ReportCommand.class,
+      AuditCommand.class,
+      OutstandingCommand.class
     })
 public final class DrpCommand implements Runnable {
   @Mixin GlobalOptions globals;
