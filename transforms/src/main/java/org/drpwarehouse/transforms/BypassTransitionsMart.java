@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byBreakdownAndPeriod;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,17 +55,10 @@ public final class BypassTransitionsMart {
         when(col(Visit.VISIT_NUMBER).equalTo(1), lit(MartTables.START)).otherwise(orNone(Visit.PREVIOUS_STAGE));
     Dataset<Row> counted =
         Breakdowns.apply(Periods.apply(withStart, DISPUTE_START), Breakdowns.BYPASS)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.BREAKDOWN),
-                col(MartTables.BREAKDOWN_VALUE),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
-                fromStage.as(MartTables.FROM_STAGE),
-                orNone(Visit.STAGE).as(MartTables.TO_STAGE),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byBreakdownAndPeriod(
+                    orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
+                    fromStage.as(MartTables.FROM_STAGE),
+                    orNone(Visit.STAGE).as(MartTables.TO_STAGE)))
             .agg(
                 min(col(Visit.PREVIOUS_RANK)).as(MartTables.FROM_RANK),
                 min(col(Visit.STAGE_RANK)).as(MartTables.TO_RANK),

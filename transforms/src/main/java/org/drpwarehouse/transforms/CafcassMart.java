@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.drpwarehouse.transforms.MartColumns.countTrue;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byPeriod;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,13 +31,8 @@ public final class CafcassMart {
   public static Dataset<Row> apply(Dataset<Row> summary) {
     Dataset<Row> counted =
         Periods.apply(summary, Summary.CAFCASS_REFERRAL_DATE)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                orNone(Summary.CAFCASS_STAGE).as(MartTables.STAGE_AT_REFERRAL),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byPeriod(
+                    orNone(Summary.CAFCASS_STAGE).as(MartTables.STAGE_AT_REFERRAL)))
             .agg(
                 count(lit(1)).as(MartTables.REFERRALS),
                 countTrue(Summary.CAFCASS_CONCURRENT).as(MartTables.CONCURRENT),

@@ -47,9 +47,15 @@ import org.drpwarehouse.schemas.warehouse.GoldTables.Visit;
  */
 public final class DisputeSummaries {
   private final WorkingDayArithmetic workingDays;
+  private final GoldTimeline.Barrier barrier;
 
-  public DisputeSummaries(Dataset<Row> calendar) {
+  /**
+   * @param barrier applied where an intermediate is read more than once (the joined measures, which
+   *     the Cafcass step joins back to itself; the summary, which the repeat step joins to itself)
+   */
+  public DisputeSummaries(Dataset<Row> calendar, GoldTimeline.Barrier barrier) {
     this.workingDays = new WorkingDayArithmetic(calendar);
+    this.barrier = barrier;
   }
 
   public Dataset<Row> apply(Dataset<Row> boundDisputes, Dataset<Row> stageEvents, Dataset<Row> visits,
@@ -57,11 +63,11 @@ public final class DisputeSummaries {
     Column asOfDate = lit(Date.valueOf(asOf));
     String[] dispute = {ExchangeColumns.AUTHORITY, ExchangeColumns.DISPUTE_ID};
 
-    Dataset<Row> summary =
+    Dataset<Row> summary = barrier.apply("dispute measures",
         withLadder(boundDisputes, policies)
             .join(visitMeasures(visits), dispute, "left")
             .join(endings, dispute, "left")
-            .join(eventMeasures(stageEvents), dispute, "left");
+            .join(eventMeasures(stageEvents), dispute, "left"));
     summary = withCafcass(summary, stageEvents, visits);
 
     Column open = col(DisputeEndings.END_DATE).isNull();
@@ -123,7 +129,7 @@ public final class DisputeSummaries {
                 .when(ageWd.leq(20), lit(GoldTables.AGE_BANDS.get(2)))
                 .otherwise(lit(GoldTables.AGE_BANDS.get(3))))
         .withColumn(GoldTables.AS_OF_DATE, asOfDate);
-    summary = withRepeat(summary);
+    summary = withRepeat(barrier.apply("dispute limits and Cafcass", summary));
 
     return summary.select(
         col(ExchangeColumns.AUTHORITY), col(ExchangeColumns.DISPUTE_ID), col(ExchangeColumns.CHILD_ID),

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.drpwarehouse.transforms.MartColumns.countTrue;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byBreakdownAndPeriod;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,15 +36,8 @@ public final class DisputesStartedMart {
   public static Dataset<Row> apply(Dataset<Row> summary) {
     Dataset<Row> counted =
         Breakdowns.apply(Periods.apply(summary, Summary.START_DATE), Breakdowns.STANDARD)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.BREAKDOWN),
-                col(MartTables.BREAKDOWN_VALUE),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byBreakdownAndPeriod(
+                    orNone(GoldTables.PROCESS).as(MartTables.PROCESS)))
             .agg(
                 count(lit(1)).as(MartTables.DISPUTES),
                 countWhere(col(Summary.ENTRY_RANK).equalTo(0)).as(MartTables.INFORMAL_ENTRY),

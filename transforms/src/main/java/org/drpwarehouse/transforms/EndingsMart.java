@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.drpwarehouse.transforms.MartColumns.countTrue;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byBreakdownAndPeriod;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,17 +34,10 @@ public final class EndingsMart {
     Column limitAssessed = formal.and(col(Summary.TOTAL_LIMIT_WD).isNotNull());
     Dataset<Row> counted =
         Breakdowns.apply(Periods.apply(summary, Summary.END_DATE), Breakdowns.STANDARD)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.BREAKDOWN),
-                col(MartTables.BREAKDOWN_VALUE),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
-                orNone(Summary.RESOLUTION_STAGE).as(MartTables.RESOLUTION_STAGE),
-                orNone(Summary.OUTCOME).as(MartTables.OUTCOME),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byBreakdownAndPeriod(
+                    orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
+                    orNone(Summary.RESOLUTION_STAGE).as(MartTables.RESOLUTION_STAGE),
+                    orNone(Summary.OUTCOME).as(MartTables.OUTCOME)))
             .agg(
                 min(col(Summary.RESOLUTION_RANK)).as(MartTables.RESOLUTION_RANK),
                 count(lit(1)).as(MartTables.ENDED),

@@ -67,9 +67,39 @@ public final class GoldBuild {
     INCREMENTAL
   }
 
-  /** What a build did: its id, as-of date, how it ran (and why, for a fallback) and rows per table. */
+  /**
+   * What a build did: its id, as-of date, how it ran (and why, for a fallback), rows per table, and
+   * where its time went, in the order spent: seconds per table written and per shared step of the
+   * timeline ({@code "timeline: stage visits"}, ...), which the tables after it read.
+   */
   public record Result(String buildId, LocalDate asOf, Mode mode, String reason, long affectedDisputes,
-      Map<String, Long> rows) {}
+      Map<String, Long> rows, Map<String, Double> seconds) {}
+
+  /** The rows and seconds of each table written, in the order written. */
+  private static final class Tally {
+    private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private long lap = System.nanoTime();
+
+    void put(String table, long count) {
+      rows.put(table, count);
+      lap(table);
+    }
+
+    /** A checkpoint of the timeline, timed like a table (named "timeline: step"), with no rows of its own. */
+    Dataset<Row> checkpoint(String step, Dataset<Row> intermediate) {
+      Dataset<Row> checkpointed = intermediate.localCheckpoint();
+      lap("timeline: " + step);
+      return checkpointed;
+    }
+
+    /** Times what ran since the last lap under a name of its own. */
+    void lap(String name) {
+      long now = System.nanoTime();
+      seconds.put(name, (now - lap) / 1e9);
+      lap = now;
+    }
+  }
 
   private static final String OP = "__merge_op";
   private static final String UPSERT = "upsert";
@@ -106,6 +136,8 @@ public final class GoldBuild {
               ? "the policies or bindings changed since the last build"
           : deletedSince(last.getTimestamp(last.fieldIndex(Build.INGESTED_THROUGH)))
               ? "records were deleted at source since the last build"
+          : !DeltaTables.byAuthority(spark, GoldTables.DISPUTE_SUMMARY.location(warehouse).toString())
+              ? "the gold tables were written before they were laid out by authority"
           : null;
       if (reason == null) {
         return incremental(last.getTimestamp(last.fieldIndex(Build.INGESTED_THROUGH)), asOf, policies, buildId,
@@ -117,21 +149,22 @@ public final class GoldBuild {
 
   private Result full(LocalDate asOf, PolicyDimensions policies, String buildId, String fingerprint,
       Map<String, Long> versions, Timestamp ingestedThrough, String reason) {
-    GoldTimeline.Outputs outputs =
-        new GoldTimeline(calendar, policies, Dataset::localCheckpoint).apply(silver(ExchangeFormat.DISPUTES), silver(ExchangeFormat.DISPUTE_EVENTS),
-            silver(ExchangeFormat.ALLOCATIONS), asOf);
-    Map<String, Long> rows = new LinkedHashMap<>();
+    Tally rows = new Tally();
+    GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, rows::checkpoint).apply(
+        silver(ExchangeFormat.DISPUTES), silver(ExchangeFormat.DISPUTE_EVENTS), silver(ExchangeFormat.ALLOCATIONS), asOf);
     overwrite(GoldTables.STAGE_VISITS, outputs.visits(), rows);
     overwrite(GoldTables.DISPUTE_SUMMARY, outputs.summary(), rows);
     overwrite(GoldTables.DISPUTE_FLAGS, outputs.flags(), rows);
     buildCaseRecords(asOf, rows);
     writeMarts(null, rows);
     record(buildId, asOf, Mode.FULL, null, versions, rows, ingestedThrough, fingerprint);
-    return new Result(buildId, asOf, Mode.FULL, reason, rows.getOrDefault(GoldTables.DISPUTE_SUMMARY.name(), 0L), rows);
+    return new Result(buildId, asOf, Mode.FULL, reason, rows.rows.getOrDefault(GoldTables.DISPUTE_SUMMARY.name(), 0L),
+        rows.rows, rows.seconds);
   }
 
   private Result incremental(Timestamp since, LocalDate asOf, PolicyDimensions policies, String buildId,
       String fingerprint, Map<String, Long> versions, Timestamp ingestedThrough) {
+    Tally rows = new Tally();
     Dataset<Row> disputes = silver(ExchangeFormat.DISPUTES);
     Dataset<Row> events = silver(ExchangeFormat.DISPUTE_EVENTS);
     Dataset<Row> allocations = silver(ExchangeFormat.ALLOCATIONS);
@@ -148,16 +181,16 @@ public final class GoldBuild {
     Dataset<Row> children = disputes.join(touched, seq(disputeKey), "left_semi").select(childColumns).distinct();
     Dataset<Row> affected = disputes.join(children, seq(childKey), "left_semi").select(disputeColumns).distinct().cache();
     long affectedCount = affected.count();
+    rows.lap("affected disputes");
 
-    GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, Dataset::localCheckpoint).apply(
+    GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, rows::checkpoint).apply(
         disputes.join(affected, seq(disputeKey), "left_semi"), events.join(affected, seq(disputeKey), "left_semi"),
         allocations.join(children, seq(childKey), "left_semi"), asOf);
-    Map<String, Long> rows = new LinkedHashMap<>();
-    merge(GoldTables.STAGE_VISITS, outputs.visits(), affected, rows);
-    merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, rows);
-    merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, rows);
     List<String> authorities =
         affected.select(GoldTables.AUTHORITY).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    merge(GoldTables.STAGE_VISITS, outputs.visits(), affected, authorities, rows);
+    merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, authorities, rows);
+    merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, authorities, rows);
     affected.unpersist();
     if (caseRecordsChangedSince(since)) {
       buildCaseRecords(asOf, rows);
@@ -166,7 +199,7 @@ public final class GoldBuild {
       writeMarts(authorities, rows);
     }
     record(buildId, asOf, Mode.INCREMENTAL, affectedCount, versions, rows, ingestedThrough, fingerprint);
-    return new Result(buildId, asOf, Mode.INCREMENTAL, null, affectedCount, rows);
+    return new Result(buildId, asOf, Mode.INCREMENTAL, null, affectedCount, rows.rows, rows.seconds);
   }
 
   /**
@@ -174,10 +207,16 @@ public final class GoldBuild {
    * changed rows are upserted, rows of affected disputes that the recomputation no longer gives
    * (a visit removed, a flag resolved) are deleted.
    */
-  private void merge(TableContract contract, Dataset<Row> recomputed, Dataset<Row> affected, Map<String, Long> rows) {
+  private void merge(TableContract contract, Dataset<Row> recomputed, Dataset<Row> affected, List<String> authorities,
+      Tally rows) {
+    if (authorities.isEmpty()) {
+      rows.put(contract.name(), spark.read().format("delta").load(contract.location(warehouse).toString()).count());
+      return;
+    }
     String location = contract.location(warehouse).toString();
     Dataset<Row> fresh = recomputed;
-    Dataset<Row> current = spark.read().format("delta").load(location);
+    Dataset<Row> current = spark.read().format("delta").load(location)
+        .where(col(DeltaTables.PARTITION).isin(authorities.toArray()));
     Column sameKey = null;
     for (String k : contract.key()) {
       Column equal = current.col(k).eqNullSafe(fresh.col(k));
@@ -188,7 +227,9 @@ public final class GoldBuild {
         .join(fresh, sameKey, "left_anti")
         .select(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new));
     Dataset<Row> source = fresh.withColumn(OP, lit(UPSERT)).unionByName(stale.withColumn(OP, lit(DELETE)));
-    String condition = String.join(" AND ", contract.key().stream().map(k -> "t." + k + " <=> s." + k).toList());
+    // The target-only predicate on the partition column limits the merge to the affected authorities' folders.
+    String condition = "t." + DeltaTables.inAuthorities(authorities) + " AND "
+        + String.join(" AND ", contract.key().stream().map(k -> "t." + k + " <=> s." + k).toList());
     Map<String, String> assignments = new LinkedHashMap<>();
     contract.columnNames().forEach(c -> assignments.put(c, "s." + c));
     DeltaMergeBuilder merge = DeltaTable.forPath(spark, location).as("t").merge(source.as("s"), condition)
@@ -200,7 +241,7 @@ public final class GoldBuild {
   }
 
   /** The SSDA903-based tables: review timeliness, review decisions and the silver children. */
-  private void buildCaseRecords(LocalDate asOf, Map<String, Long> rows) {
+  private void buildCaseRecords(LocalDate asOf, Tally rows) {
     Dataset<Row> episodes = silver(Ssda903.EPISODES);
     overwrite(GoldTables.REVIEW_TIMELINESS, ReviewTimeliness.apply(episodes, silver(Ssda903.REVIEWS), calendar, asOf), rows);
     overwrite(GoldTables.REVIEW_DECISIONS,
@@ -212,7 +253,7 @@ public final class GoldBuild {
    * The marts, from the gold tables as written: all of them, or only the rows of the given
    * authorities (an incremental build), replaced in one commit per mart.
    */
-  private void writeMarts(List<String> authorities, Map<String, Long> rows) {
+  private void writeMarts(List<String> authorities, Tally rows) {
     Column scope = authorities == null ? lit(true) : col(GoldTables.AUTHORITY).isin(authorities.toArray());
     Map<TableContract, Dataset<Row>> marts = Marts.apply(
         gold(GoldTables.STAGE_VISITS).where(scope), gold(GoldTables.DISPUTE_SUMMARY).where(scope),
@@ -222,9 +263,7 @@ public final class GoldBuild {
         overwrite(mart.getKey(), mart.getValue(), rows);
       } else {
         String location = mart.getKey().location(warehouse).toString();
-        String condition = GoldTables.AUTHORITY + " IN ("
-            + String.join(", ", authorities.stream().map(a -> "'" + a.replace("'", "''") + "'").toList()) + ")";
-        mart.getValue().write().format("delta").mode("overwrite").option("replaceWhere", condition).save(location);
+        DeltaTables.replaceAuthorities(DeltaTables.gathered(mart.getValue()), authorities, location, null);
         rows.put(mart.getKey().name(), spark.read().format("delta").load(location).count());
       }
     }
@@ -244,17 +283,16 @@ public final class GoldBuild {
     return false;
   }
 
-  private void overwrite(TableContract contract, Dataset<Row> computed, Map<String, Long> rows) {
+  private void overwrite(TableContract contract, Dataset<Row> computed, Tally rows) {
     String location = contract.location(warehouse).toString();
-    computed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .save(location);
+    DeltaTables.overwrite(DeltaTables.gathered(computed), location, null);
     rows.put(contract.name(), spark.read().format("delta").load(location).count());
   }
 
   private void record(String buildId, LocalDate asOf, Mode mode, Long affected, Map<String, Long> versions,
-      Map<String, Long> rows, Timestamp ingestedThrough, String fingerprint) {
+      Tally rows, Timestamp ingestedThrough, String fingerprint) {
     Row build = RowFactory.create(buildId, Timestamp.from(Instant.now()), Date.valueOf(asOf), mode.name(), affected,
-        scala.collection.JavaConverters.mapAsScalaMap(versions), scala.collection.JavaConverters.mapAsScalaMap(rows),
+        scala.collection.JavaConverters.mapAsScalaMap(versions), scala.collection.JavaConverters.mapAsScalaMap(rows.rows),
         ingestedThrough, fingerprint);
     spark.createDataFrame(List.of(build), GoldTables.BUILDS.schema())
         .write().format("delta").mode("append").save(GoldTables.BUILDS.location(warehouse).toString());

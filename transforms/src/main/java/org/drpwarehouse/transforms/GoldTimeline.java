@@ -2,7 +2,6 @@ package org.drpwarehouse.transforms;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.drpwarehouse.schemas.warehouse.GoldTables;
@@ -16,18 +15,25 @@ import org.drpwarehouse.schemas.warehouse.GoldTables;
 public final class GoldTimeline {
   private final Dataset<Row> calendar;
   private final PolicyDimensions policies;
-  private final UnaryOperator<Dataset<Row>> barrier;
+  private final Barrier barrier;
 
   /** The three gold tables of one build, each exactly in its contract's schema. */
   public record Outputs(Dataset<Row> visits, Dataset<Row> summary, Dataset<Row> flags) {}
 
+  /** What the runner does with an intermediate result several later steps read: named, for its timings. */
+  @FunctionalInterface
+  public interface Barrier {
+    Dataset<Row> apply(String step, Dataset<Row> rows);
+  }
+
   /**
-   * @param barrier applied to the intermediate results that several later steps read (the events
-   *     with their policy, the visits, the summary before flags): the runner passes a checkpoint so
-   *     the optimiser plans each step once instead of a tree that repeats them; {@code
-   *     UnaryOperator.identity()} keeps one plan
+   * @param barrier applied to every intermediate result that several later steps read (the
+   *     deduplicated events, the bound disputes, the events with their policy, the visits, the
+   *     summary's measures and the summary before flags): the runner passes a checkpoint so each is
+   *     computed once and the optimiser plans each step on its own instead of a tree that repeats
+   *     them; {@code (step, rows) -> rows} keeps one plan
    */
-  public GoldTimeline(Dataset<Row> calendar, PolicyDimensions policies, UnaryOperator<Dataset<Row>> barrier) {
+  public GoldTimeline(Dataset<Row> calendar, PolicyDimensions policies, Barrier barrier) {
     this.calendar = Objects.requireNonNull(calendar, "calendar");
     this.policies = Objects.requireNonNull(policies, "policies");
     this.barrier = Objects.requireNonNull(barrier, "barrier");
@@ -42,13 +48,13 @@ public final class GoldTimeline {
   public Outputs apply(Dataset<Row> silverDisputes, Dataset<Row> silverEvents, Dataset<Row> silverAllocations,
       LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    Dataset<Row> events = DisputeEvents.apply(silverEvents, asOf);
-    Dataset<Row> bound = BoundDisputes.apply(silverDisputes, events, silverAllocations, policies);
-    Dataset<Row> stageEvents = barrier.apply(StageEvents.apply(events, bound, policies));
+    Dataset<Row> events = barrier.apply("events", DisputeEvents.apply(silverEvents, asOf));
+    Dataset<Row> bound = barrier.apply("bound disputes", BoundDisputes.apply(silverDisputes, events, silverAllocations, policies));
+    Dataset<Row> stageEvents = barrier.apply("stage events", StageEvents.apply(events, bound, policies));
     Dataset<Row> endings = DisputeEndings.apply(stageEvents);
-    Dataset<Row> visits = barrier.apply(new StageVisits(calendar).apply(stageEvents, endings, asOf));
-    Dataset<Row> unflagged =
-        barrier.apply(new DisputeSummaries(calendar).apply(bound, stageEvents, visits, endings, policies, asOf));
+    Dataset<Row> visits = barrier.apply("stage visits", new StageVisits(calendar).apply(stageEvents, endings, asOf));
+    Dataset<Row> unflagged = barrier.apply("dispute summaries",
+        new DisputeSummaries(calendar, barrier).apply(bound, stageEvents, visits, endings, policies, asOf));
     Dataset<Row> flags = DisputeFlags.apply(visits, unflagged);
     return new Outputs(
         ContractProjection.apply(visits, GoldTables.STAGE_VISITS),

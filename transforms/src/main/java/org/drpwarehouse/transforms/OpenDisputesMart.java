@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byBreakdown;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,14 +34,10 @@ public final class OpenDisputesMart {
     Dataset<Row> open = summary.where(col(Summary.STATUS).equalTo(GoldTables.OPEN));
     Dataset<Row> counted =
         Breakdowns.apply(open, Breakdowns.STANDARD)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.BREAKDOWN),
-                col(MartTables.BREAKDOWN_VALUE),
-                orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
-                orNone(Summary.CURRENT_STAGE).as(MartTables.CURRENT_STAGE),
-                orNone(Summary.AGE_BAND).as(MartTables.AGE_BAND),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byBreakdown(
+                    orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
+                    orNone(Summary.CURRENT_STAGE).as(MartTables.CURRENT_STAGE),
+                    orNone(Summary.AGE_BAND).as(MartTables.AGE_BAND)))
             .agg(
                 min(col(Summary.CURRENT_RANK)).as(MartTables.CURRENT_RANK),
                 count(lit(1)).as(MartTables.OPEN_DISPUTES),

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret key of the pseudonymisation HMAC. It lives outside the warehouse (a local file readable
@@ -44,6 +48,20 @@ public record PseudonymisationKey(byte[] bytes) {
   @Override
   public byte[] bytes() {
     return bytes.clone();
+  }
+
+  /**
+   * A one-way fingerprint of the key: the HMAC of a fixed label under it, in hex. It tells whether a
+   * table was built with this key without saying anything of the key itself.
+   */
+  public String fingerprint() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal("drp-warehouse key fingerprint".getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
   }
 
   /** Reads a key written as base64 text, e.g. by {@link #createLocal(Path)}. */

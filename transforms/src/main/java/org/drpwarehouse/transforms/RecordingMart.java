@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
+import static org.drpwarehouse.transforms.MartColumns.byBreakdownAndPeriod;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -79,15 +80,8 @@ public final class RecordingMart {
             .withColumn(MartTables.MET, col(RULE + ".met"));
     Dataset<Row> counted =
         Breakdowns.apply(Periods.apply(perRule, Summary.START_DATE), Breakdowns.STANDARD)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.BREAKDOWN),
-                col(MartTables.BREAKDOWN_VALUE),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                col(MartTables.REQUIREMENT),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byBreakdownAndPeriod(
+                    col(MartTables.REQUIREMENT)))
             .agg(
                 countWhere(col(MartTables.APPLICABLE)).as(MartTables.APPLICABLE),
                 countWhere(col(MartTables.APPLICABLE).and(col(MartTables.MET))).as(MartTables.MET));

@@ -3,6 +3,7 @@ package org.drpwarehouse.transforms;
 import static org.apache.spark.sql.functions.col;
 import static org.drpwarehouse.transforms.MartColumns.countTrue;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
+import static org.drpwarehouse.transforms.MartColumns.byPeriod;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,12 +24,7 @@ public final class ReviewDecisionsMart {
   public static Dataset<Row> apply(Dataset<Row> reviewDecisions) {
     Dataset<Row> counted =
         Periods.apply(reviewDecisions, Review.REVIEW_DATE)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byPeriod())
             .agg(
                 countWhere(col(Decision.SENT_IN_TIME).isNotNull()).as(MartTables.DECISIONS_ASSESSED),
                 countTrue(Decision.SENT_IN_TIME).as(MartTables.DECISIONS_IN_TIME),

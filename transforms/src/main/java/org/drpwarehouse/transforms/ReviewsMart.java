@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.drpwarehouse.transforms.MartColumns.countTrue;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byPeriod;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,13 +26,8 @@ public final class ReviewsMart {
   public static Dataset<Row> apply(Dataset<Row> reviewTimeliness) {
     Dataset<Row> counted =
         Periods.apply(reviewTimeliness, Review.REVIEW_DATE)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                orNone(Review.REVIEW_CODE).as(MartTables.PARTICIPATION_CODE),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byPeriod(
+                    orNone(Review.REVIEW_CODE).as(MartTables.PARTICIPATION_CODE)))
             .agg(
                 count(lit(1)).as(MartTables.REVIEWS),
                 countTrue(Review.ASSESSABLE).as(MartTables.ASSESSED),

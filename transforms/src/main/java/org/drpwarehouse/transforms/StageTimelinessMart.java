@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile;
 import static org.drpwarehouse.transforms.MartColumns.countWhere;
 import static org.drpwarehouse.transforms.MartColumns.orNone;
+import static org.drpwarehouse.transforms.MartColumns.byBreakdownAndPeriod;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,16 +39,9 @@ public final class StageTimelinessMart {
     Column status = col(Visit.RESPONSE_STATUS);
     Dataset<Row> counted =
         Breakdowns.apply(Periods.apply(due, Visit.DUE_DATE), Breakdowns.STANDARD)
-            .groupBy(
-                col(MartTables.AUTHORITY),
-                col(MartTables.BREAKDOWN),
-                col(MartTables.BREAKDOWN_VALUE),
-                col(MartTables.PERIOD_TYPE),
-                col(MartTables.PERIOD),
-                col(MartTables.PERIOD_START),
-                orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
-                orNone(Visit.STAGE).as(MartTables.STAGE),
-                col(MartTables.AS_OF_DATE))
+            .groupBy(byBreakdownAndPeriod(
+                    orNone(GoldTables.PROCESS).as(MartTables.PROCESS),
+                    orNone(Visit.STAGE).as(MartTables.STAGE)))
             .agg(
                 min(col(Visit.STAGE_RANK)).as(MartTables.STAGE_RANK),
                 count(lit(1)).as(MartTables.VISITS_DUE),

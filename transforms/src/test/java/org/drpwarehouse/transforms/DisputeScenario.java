@@ -225,7 +225,7 @@ final class DisputeScenario {
       allocations.addAll(s.allocations);
     }
     PolicyDimensions policies = PolicyDimensions.of(SPARK, PolicyCatalog.presets(), PolicyBindings.of(bindings, PolicyCatalog.presets()));
-    GoldTimeline.Outputs all = new GoldTimeline(CALENDAR, policies, Dataset::localCheckpoint).apply(
+    GoldTimeline.Outputs all = new GoldTimeline(CALENDAR, policies, (step, rows) -> rows.localCheckpoint()).apply(
         SPARK.createDataFrame(disputes, SilverSchemas.of(ExchangeFormat.DISPUTES)),
         SPARK.createDataFrame(events, SilverSchemas.of(ExchangeFormat.DISPUTE_EVENTS)),
         SPARK.createDataFrame(allocations, SilverSchemas.of(ExchangeFormat.ALLOCATIONS)), asOf);

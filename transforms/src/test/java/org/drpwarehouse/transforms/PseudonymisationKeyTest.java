@@ -67,4 +67,19 @@ class PseudonymisationKeyTest {
         .hasMessageContaining("DRP_KEY")
         .hasMessageNotContaining("secret!");
   }
+
+  @Test
+  void a_key_fingerprint_tells_keys_apart_and_shows_nothing_of_the_key() {
+    byte[] bytes = new byte[PseudonymisationKey.MIN_BYTES];
+    bytes[0] = 7;
+    PseudonymisationKey key = new PseudonymisationKey(bytes);
+    byte[] other = bytes.clone();
+    other[31] = 1;
+    assertThat(key.fingerprint()).as("the same key, the same fingerprint").isEqualTo(new PseudonymisationKey(bytes).fingerprint())
+        .matches("[0-9a-f]{64}")
+        .isNotEqualTo(new PseudonymisationKey(other).fingerprint());
+    String base64 = Base64.getEncoder().encodeToString(bytes);
+    String hex = java.util.HexFormat.of().formatHex(bytes);
+    assertThat(key.fingerprint()).doesNotContain(base64).doesNotContain(hex.substring(0, 16));
+  }
 }

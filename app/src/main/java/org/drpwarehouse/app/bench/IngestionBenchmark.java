@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.app.config.DrpSettings;
 import org.drpwarehouse.app.sample.GeneratorSettings;
@@ -41,19 +40,19 @@ public final class IngestionBenchmark {
   private IngestionBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> options = options(args);
+    Map<String, String> options = BenchFiles.options(args);
     Path data = Path.of(options.getOrDefault("--data", "bench-data/national"));
     Path work = Path.of(options.getOrDefault("--work", "bench-work"));
     int authorities = Integer.parseInt(options.getOrDefault("--authorities", "150"));
     int years = Integer.parseInt(options.getOrDefault("--years", "10"));
     int chunk = Integer.parseInt(options.getOrDefault("--chunk", "5000"));
-    if (!Files.isDirectory(data) || isEmpty(data)) {
+    if (BenchFiles.isEmptyOrMissing(data)) {
       System.out.println("generating " + authorities + " authorities x " + years + " years into " + data);
       new SampleGenerator(GeneratorSettings.of(authorities, years, 1, data), SampleGenerator.presets(PolicyCatalog.presets()),
               WorkingDayCalendar.england())
           .generate();
     }
-    deleteRecursively(work);
+    BenchFiles.deleteRecursively(work);
     Files.createDirectories(work);
     SparkSession spark = SparkSessions.create(DrpSettings.defaults(), "drp-ingestion-benchmark");
 
@@ -75,7 +74,7 @@ public final class IngestionBenchmark {
     long start = System.nanoTime();
     IngestReport report =
         new Ingestion(spark, warehouse, () -> JobRepositories.embedded(warehouse), chunk).ingest(data, null, Duration.ZERO);
-    double ingestSeconds = seconds(start);
+    double ingestSeconds = BenchFiles.seconds(start);
     long ingestHeap = Peaks.heapMib();
     Map<String, Long> rowsByKind = new TreeMap<>();
     for (FileResult file : report.files()) {
@@ -100,10 +99,10 @@ public final class IngestionBenchmark {
       var rows = spark.read().option("header", "true").csv(record.getValue().toArray(String[]::new));
       rows.write().format("delta").mode("overwrite").save(work.resolve("bare").resolve(record.getKey()).toUri().toString());
       String kind = kindOfRecord.get(record.getKey());
-      bareSecondsByKind.merge(kind, seconds(t), Double::sum);
+      bareSecondsByKind.merge(kind, BenchFiles.seconds(t), Double::sum);
       bareRowsByKind.merge(kind, spark.read().format("delta").load(work.resolve("bare").resolve(record.getKey()).toUri().toString()).count(), Long::sum);
     }
-    double bareSeconds = seconds(bareStart);
+    double bareSeconds = BenchFiles.seconds(bareStart);
     long bareHeap = Peaks.heapMib();
 
     long rows = report.read();
@@ -148,34 +147,5 @@ public final class IngestionBenchmark {
 
   private static String kindOf(String sourceName) {
     return sourceName.contains("ssda903/") ? "ssda903" : "exchange";
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    return options;
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

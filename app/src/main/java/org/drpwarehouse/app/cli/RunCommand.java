@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     IngestCommand.loadBindings(env, folder, out);
     out.println(step++ + "/" + steps + " conforming bronze into silver (typed, latest versions, ids pseudonymised) ...");
     out.flush();
-    TransformCommand.conformSilver(env, localKey, out);
+    TransformCommand.conformSilver(env, localKey, mode, out);
     out.println(step++ + "/" + steps + " rebuilding every dispute's timeline against its policy, as of " + asOf + " ...");
     out.flush();
     TransformCommand.print(TransformCommand.build(env, asOf, mode), out);

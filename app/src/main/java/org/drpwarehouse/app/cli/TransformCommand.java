@@ -3,7 +3,6 @@ package org.drpwarehouse.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.drpwarehouse.transforms.GoldBuild;
 import org.drpwarehouse.transforms.PseudonymisationKey;
@@ -39,8 +38,9 @@ final class TransformCommand implements Callable<Integer> {
     Environment env = parent.environment();
     LocalDate date = asOf != null ? asOf : LocalDate.now(java.time.ZoneId.of("Europe/London"));
     PrintWriter out = spec.commandLine().getOut();
-    conformSilver(env, LOCAL_KEY, out);
-    GoldBuild.Result result = build(env, date, incremental ? GoldBuild.Mode.INCREMENTAL : GoldBuild.Mode.FULL);
+    GoldBuild.Mode mode = incremental ? GoldBuild.Mode.INCREMENTAL : GoldBuild.Mode.FULL;
+    conformSilver(env, LOCAL_KEY, mode, out);
+    GoldBuild.Result result = build(env, date, mode);
     print(result, out);
     return ExitCodes.OK;
   }
@@ -48,12 +48,18 @@ final class TransformCommand implements Callable<Integer> {
   /** The local key used when none is configured: the demo's, created owner-only on first use. */
   static final Path LOCAL_KEY = Path.of("drp-demo", "pseudonymisation.key");
 
-  /** Bronze into silver (typed, latest versions, pseudonymised), printing the rows per table. */
-  static void conformSilver(Environment env, Path localKey, PrintWriter out) {
+  /**
+   * Bronze into silver (typed, latest versions, pseudonymised), printing the rows per table. A full
+   * build conforms every table again; an incremental one only those whose bronze or key changed.
+   */
+  static void conformSilver(Environment env, Path localKey, GoldBuild.Mode mode, PrintWriter out) {
     PseudonymisationKey key = env.pseudonymisationKey(localKey.toAbsolutePath());
-    Map<String, Long> silver = SilverBuild.run(env.spark(), env.warehouse(), key);
-    TextTable tables = new TextTable("silver table", "rows");
-    silver.forEach(tables::row);
+    SilverBuild.Result silver = SilverBuild.run(env.spark(), env.warehouse(), key,
+        mode == GoldBuild.Mode.INCREMENTAL ? SilverBuild.Scope.CHANGED : SilverBuild.Scope.ALL);
+    TextTable tables = new TextTable("silver table", "rows", "conformed");
+    silver.rows().forEach((table, rows) ->
+        tables.row(table, String.valueOf(rows), silver.conformed().containsKey(table) ? "again: " + silver.conformed().get(table)
+            : "kept (no new loads)"));
     out.print(tables.render("  "));
     out.flush();
   }
@@ -66,8 +72,9 @@ final class TransformCommand implements Callable<Integer> {
     out.println("gold build " + result.buildId() + " as of " + result.asOf() + ": " + result.mode()
         + (result.mode() == GoldBuild.Mode.INCREMENTAL ? " (" + result.affectedDisputes() + " disputes recomputed)"
             : result.reason() != null && !result.reason().equals("requested") ? " (incremental not possible: " + result.reason() + ")" : ""));
-    TextTable table = new TextTable("gold table", "rows");
-    result.rows().forEach(table::row);
+    TextTable table = new TextTable("gold table", "rows", "seconds");
+    result.rows().forEach((name, rows) ->
+        table.row(name, String.valueOf(rows), String.format(java.util.Locale.ROOT, "%.1f", result.seconds().getOrDefault(name, 0.0))));
     out.print(table.render("  "));
     out.flush();
   }

@@ -48,7 +48,9 @@ public record Policy(
     if (!ladders.containsKey(DisputeProcess.CLA)) {
       throw new IllegalArgumentException("Policy " + id + " must define a CLA ladder");
     }
-    ladders = Map.copyOf(new EnumMap<>(ladders));
+    // In process order, so that the policy's text (and the build fingerprint made from it) is the
+    // same in every JVM; Map.copyOf's iteration order changes from one JVM start to the next.
+    ladders = java.util.Collections.unmodifiableMap(new EnumMap<>(ladders));
     categories = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
     clauses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clauses));
     name = name == null ? id : name;

@@ -266,4 +266,16 @@ class PolicyCatalogTest {
     Policy policy = PolicyCatalog.parse(stream(replace(MY_BOROUGH, "total_limit_wd: 20", "total_limit_wd: none")), "x.yaml");
     assertThat(policy.ladder(DisputeProcess.CLA).totalLimitWd()).isNull();
   }
+
+  @Test
+  void a_policy_lists_its_ladders_in_process_order_so_its_text_is_the_same_in_every_jvm() {
+    // The gold build fingerprints the policies from their text: an order that changes with each JVM
+    // start would make every incremental build fall back to a full one.
+    List<Policy> withSeveralLadders = PolicyCatalog.presets().all().stream().filter(p -> p.ladders().size() > 1).toList();
+    assertThat(withSeveralLadders).as("a preset defines more than one ladder").isNotEmpty();
+    for (Policy policy : withSeveralLadders) {
+      assertThat(List.copyOf(policy.ladders().keySet())).as(policy.id() + " ladders")
+          .isSortedAccordingTo(java.util.Comparator.comparing(DisputeProcess::ordinal));
+    }
+  }
 }
