@@ -3,17 +3,11 @@ package org.drpwarehouse.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.drpwarehouse.schemas.warehouse.MartTables;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,49 +19,10 @@ import org.junit.jupiter.api.Test;
  * and fails when {@code CI=true}.
  */
 class BoardSiteBrowserTest {
-  private static Path chromium;
 
   @BeforeAll
   static void findChromium() {
-    List<String> names = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
-    List<Path> folders = new ArrayList<>(List.of(Path.of("/usr/bin")));
-    for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!folder.isBlank()) {
-        folders.add(Path.of(folder));
-      }
-    }
-    chromium = folders.stream().flatMap(folder -> names.stream().map(folder::resolve))
-        .filter(Files::isExecutable).findFirst().orElse(null);
-    if (chromium == null) {
-      String message = "\n\n*** NO HEADLESS CHROMIUM: the board dashboard was NOT checked in a browser. ***\n"
-          + "*** Install it (apt-get install chromium) to run BoardSiteBrowserTest. ***\n";
-      System.err.println(message);
-      assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI=true needs a headless Chromium" + message).isFalse();
-      Assumptions.abort(message);
-    }
-  }
-
-  /** Runs Chromium headless on a page with a fresh profile, no sandbox (tests may run as root), no network. */
-  static String chromium(Path page, String... action) throws IOException, InterruptedException {
-    return chromium(page.toUri().toString(), action);
-  }
-
-  static String chromium(String page, String... action) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory("board-chromium-profile");
-    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
-        "--virtual-time-budget=5000"));
-    command.addAll(List.of(action));
-    command.add(page);
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    assertThat(finished).as("Chromium finished with " + page).isTrue();
-    return new String(out, StandardCharsets.UTF_8);
+    HeadlessChromium.find("the board dashboard was");
   }
 
   static String text(String html) {
@@ -79,7 +34,7 @@ class BoardSiteBrowserTest {
   void the_dashboard_draws_its_figures_and_charts_without_an_error() throws Exception {
     Path index = BoardFixture.site().resolve("index.html");
 
-    String dom = chromium(index, "--dump-dom");
+    String dom = HeadlessChromium.run(index, "--dump-dom");
 
     assertThat(dom).as("the page finished drawing").contains("data-ready=\"true\"");
     assertThat(dom).as("no script error or console.error").contains("data-errors=\"0\"");
@@ -107,7 +62,7 @@ class BoardSiteBrowserTest {
 
     Path screenshot = Path.of("target", "board-screenshot.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
-    chromium(index, "--screenshot=" + screenshot, "--window-size=1400,2400");
+    HeadlessChromium.run(index, "--screenshot=" + screenshot, "--window-size=1400,2400");
     assertThat(screenshot).as("a screenshot is kept").exists();
     assertThat(Files.size(screenshot)).as("of a drawn page").isGreaterThan(50_000);
   }
@@ -116,7 +71,7 @@ class BoardSiteBrowserTest {
   void the_second_authority_shows_its_warning_when_chosen_by_link() throws Exception {
     String linked = BoardFixture.site().resolve("index.html").toUri() + "#925";
 
-    String text = text(chromium(linked, "--dump-dom"));
+    String text = text(HeadlessChromium.run(linked, "--dump-dom"));
 
     assertThat(text).contains("Lincolnshire: dispute resolution").contains("published with warnings")
         .contains("gold.visits.stage_known");
@@ -130,7 +85,7 @@ class BoardSiteBrowserTest {
             SmallNumberSuppression.apply(BoardFixture.marts().get(MartTables.DISPUTES_STARTED), MartTables.DISPUTES_STARTED)),
         BoardFixture.PUBLICATION, folder.toUri());
 
-    String dom = chromium(folder.resolve("index.html"), "--dump-dom");
+    String dom = HeadlessChromium.run(folder.resolve("index.html"), "--dump-dom");
 
     assertThat(dom).contains("data-ready=\"true\"").contains("data-errors=\"0\"");
     assertThat(text(dom)).contains("Disputes raised in 2024-25")
@@ -140,7 +95,7 @@ class BoardSiteBrowserTest {
 
   @Test
   void a_withheld_authority_page_says_so_and_names_the_rules() throws Exception {
-    String text = text(chromium(BoardFixture.site().resolve("withheld-208.html"), "--dump-dom"));
+    String text = text(HeadlessChromium.run(BoardFixture.site().resolve("withheld-208.html"), "--dump-dom"));
 
     assertThat(text).contains("Lambeth: figures withheld").contains("were withheld from this publication")
         .contains("silver.disputes.start_date_present").contains("gold.visits.due_date_present");

@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Headless Chromium for the document tests, as the board's browser test runs it: a fresh profile,
- * no sandbox (tests may run as root), no network. Without a Chromium a test is skipped with a loud
- * message, and fails when {@code CI=true}.
+ * Headless Chromium for the browser tests (the board dashboard, the report and the audit pack): a
+ * fresh profile, no sandbox (tests may run as root), no network. Without a Chromium a test is skipped
+ * with a loud message naming what was not checked, and fails when {@code CI=true}.
  */
 final class HeadlessChromium {
   private HeadlessChromium() {}
 
-  static Path find() {
+  /** The Chromium to run, or a skip (a failure with {@code CI=true}) saying that {@code what} was not checked. */
+  static Path find(String what) {
     List<String> names = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     List<Path> folders = new ArrayList<>(List.of(Path.of("/usr/bin")));
     for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -29,8 +30,8 @@ final class HeadlessChromium {
     }
     Path found = folders.stream().flatMap(folder -> names.stream().map(folder::resolve)).filter(Files::isExecutable).findFirst().orElse(null);
     if (found == null) {
-      String message = "\n\n*** NO HEADLESS CHROMIUM: the report and audit pack were NOT checked in a browser. ***\n"
-          + "*** Install it (apt-get install chromium) to run the document browser tests. ***\n";
+      String message = "\n\n*** NO HEADLESS CHROMIUM: " + what + " NOT checked in a browser. ***\n"
+          + "*** Install it (apt-get install chromium) to run the browser tests. ***\n";
       System.err.println(message);
       assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI=true needs a headless Chromium" + message).isFalse();
       Assumptions.abort(message);
@@ -38,16 +39,21 @@ final class HeadlessChromium {
     return found;
   }
 
-  /** Runs Chromium on a page with extra arguments; returns what it printed on standard output. */
+  /** Runs Chromium on a page file with extra arguments; returns what it printed on standard output. */
   static String run(Path page, String... action) throws IOException, InterruptedException {
-    Path chromium = find();
+    return run(page.toUri().toString(), action);
+  }
+
+  /** Runs Chromium on a page address (a file: URI, with a #fragment if wanted). */
+  static String run(String page, String... action) throws IOException, InterruptedException {
+    Path chromium = find("the pages were");
     Path profile = Files.createTempDirectory("document-chromium-profile");
     List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
         "--virtual-time-budget=5000"));
     command.addAll(List.of(action));
-    command.add(page.toUri().toString());
+    command.add(page);
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     byte[] out = process.getInputStream().readAllBytes();
     boolean finished = process.waitFor(120, TimeUnit.SECONDS);

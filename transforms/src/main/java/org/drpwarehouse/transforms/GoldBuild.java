@@ -207,14 +207,13 @@ public final class GoldBuild {
    * changed rows are upserted, rows of affected disputes that the recomputation no longer gives
    * (a visit removed, a flag resolved) are deleted.
    */
-  private void merge(TableContract contract, Dataset<Row> recomputed, Dataset<Row> affected, List<String> authorities,
+  private void merge(TableContract contract, Dataset<Row> fresh, Dataset<Row> affected, List<String> authorities,
       Tally rows) {
     if (authorities.isEmpty()) {
       rows.put(contract.name(), spark.read().format("delta").load(contract.location(warehouse).toString()).count());
       return;
     }
     String location = contract.location(warehouse).toString();
-    Dataset<Row> fresh = recomputed;
     Dataset<Row> current = spark.read().format("delta").load(location)
         .where(col(DeltaTables.PARTITION).isin(authorities.toArray()));
     Column sameKey = null;

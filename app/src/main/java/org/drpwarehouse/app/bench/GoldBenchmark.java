@@ -2,7 +2,6 @@ package org.drpwarehouse.app.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,10 +83,8 @@ public final class GoldBenchmark {
         IngestReport report = ingest(spark, warehouse, data);
         double ingestSeconds = BenchFiles.seconds(start);
         Path bindings = data.resolve(PolicyBindings.FILE_NAME);
-        try (InputStream in = Files.newInputStream(bindings)) {
-          BindingsTable.replace(spark, warehouse, PolicyBindings.read(in, bindings.toString(), PolicyCatalog.presets()),
-              bindings.getFileName().toString());
-        }
+        BindingsTable.replace(spark, warehouse, PolicyBindings.read(bindings, PolicyCatalog.presets()),
+            bindings.getFileName().toString());
         System.out.println();
         System.out.printf("data: %s, %d records read (%d loaded, %d quarantined); held back: %s%n", data, report.read(),
             report.loaded(), report.quarantined(), held);

@@ -5,15 +5,12 @@ import org.drpwarehouse.app.sample.GeneratorSettings;
 import org.drpwarehouse.app.sample.SampleGenerator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
 import org.drpwarehouse.schemas.policy.Policy;
 import org.drpwarehouse.schemas.policy.PolicyCatalog;
@@ -70,7 +67,7 @@ public final class SampleGeneratorBenchmark {
           Runtime.getRuntime().maxMemory() >> 20, peakHeapBytes(false) >> 20, peakHeapBytes(true) >> 20);
     } finally {
       if (temporary) {
-        delete(folder);
+        BenchFiles.deleteRecursively(folder);
       }
     }
   }
@@ -95,17 +92,5 @@ public final class SampleGeneratorBenchmark {
       }
     }
     return peak;
-  }
-
-  private static void delete(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }

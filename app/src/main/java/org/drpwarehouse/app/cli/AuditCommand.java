@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.drpwarehouse.dashboards.PublishedTables;
 import org.drpwarehouse.dashboards.audit.AuditPack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -42,13 +43,12 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The sample's seed: the same seed draws the same disputes (default 1).")
   long seed;
 
-  @Option(names = "--publication", paramLabel = "ID", description = "The publication to build from (default: the latest that passed).")
-  String publication;
+  @Mixin PublicationOption publication;
 
   @Override
   public Integer call() {
     Environment env = parent.environment();
-    PublishedTables tables = PublishedTables.open(env.spark(), env.warehouse(), publication);
+    PublishedTables tables = publication.open(env);
     AuditPack.Selection selection = disputes.isEmpty()
         ? AuditPack.Selection.sample(sample == null ? DEFAULT_SAMPLE : sample, seed)
         : AuditPack.Selection.disputes(disputes);

@@ -1,7 +1,5 @@
 package org.drpwarehouse.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,12 +77,7 @@ final class IngestCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       return;
     }
-    PolicyBindings bindings;
-    try (InputStream in = Files.newInputStream(file)) {
-      bindings = PolicyBindings.read(in, file.toString(), env.policies());
-    } catch (IOException e) {
-      throw new DrpUserException(file.toString(), "cannot be read (" + e.getMessage() + ")", "check the file", e);
-    }
+    PolicyBindings bindings = PolicyBindings.read(file, env.policies());
     BindingsTable.replace(env.spark(), env.warehouse(), bindings, file.getFileName().toString());
     out.println("policy bindings: " + bindings.bindings().size() + " rows from " + file.getFileName()
         + " (reference.policy_bindings)");

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.drpwarehouse.dashboards.PublishedTables;
 import org.drpwarehouse.dashboards.report.OutstandingDisputes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -26,13 +27,12 @@ final class OutstandingCommand implements Callable<Integer> {
   @Option(names = "--authority", required = true, paramLabel = "CODE", description = "The authority.")
   String authority;
 
-  @Option(names = "--publication", paramLabel = "ID", description = "The publication to build from (default: the latest that passed).")
-  String publication;
+  @Mixin PublicationOption publication;
 
   @Override
   public Integer call() {
     Environment env = parent.environment();
-    PublishedTables tables = PublishedTables.open(env.spark(), env.warehouse(), publication);
+    PublishedTables tables = publication.open(env);
     OutstandingDisputes.Written list = OutstandingDisputes.write(tables, authority, env.calendar());
     PrintWriter out = spec.commandLine().getOut();
     out.println("Outstanding disputes of " + authority + " on " + tables.asOf() + " (publication " + tables.id() + "): "

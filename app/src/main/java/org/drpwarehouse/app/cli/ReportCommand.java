@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.drpwarehouse.dashboards.PublishedTables;
 import org.drpwarehouse.dashboards.report.AnnualReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,13 +33,12 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--authority", paramLabel = "CODE", description = "One authority (default: every authority the publication published).")
   String authority;
 
-  @Option(names = "--publication", paramLabel = "ID", description = "The publication to build from (default: the latest that passed).")
-  String publication;
+  @Mixin PublicationOption publication;
 
   @Override
   public Integer call() {
     Environment env = parent.environment();
-    PublishedTables tables = PublishedTables.open(env.spark(), env.warehouse(), publication);
+    PublishedTables tables = publication.open(env);
     List<AnnualReport.Written> written = AnnualReport.write(tables, year, authority);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Annual IRO report " + year + " from publication " + tables.id() + " (as of " + tables.asOf() + "):");

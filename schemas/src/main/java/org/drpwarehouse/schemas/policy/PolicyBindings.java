@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,6 +74,15 @@ public final class PolicyBindings {
     List<PolicyBinding> sorted = new ArrayList<>(bindings);
     sorted.sort(Comparator.comparing(PolicyBinding::authority).thenComparing(PolicyBinding::effectiveFrom));
     this.bindings = List.copyOf(sorted);
+  }
+
+  /** Reads a bindings file; one that cannot be read fails naming it. */
+  public static PolicyBindings read(Path file, PolicyCatalog catalog) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), catalog);
+    } catch (IOException e) {
+      throw new DrpUserException(file.toString(), "cannot be read (" + e.getMessage() + ")", "check the file", e);
+    }
   }
 
   /**

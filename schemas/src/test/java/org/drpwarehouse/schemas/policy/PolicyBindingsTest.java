@@ -195,4 +195,14 @@ class PolicyBindingsTest {
     ok.write(out);
     assertThat(read(out.toString(), presets)).isEqualTo(ok);
   }
+
+  @Test
+  void a_bindings_file_is_read_from_its_path_and_a_missing_one_is_named() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve(PolicyBindings.FILE_NAME),
+        "authority,authority_name,policy_id,policy_version,effective_from\n381,Calderdale,calderdale,,2015-01-01\n");
+    assertThat(PolicyBindings.read(file, presets).policyFor("381", parse("2024-01-10")).id()).isEqualTo("calderdale");
+    Path missing = dir.resolve("nowhere").resolve(PolicyBindings.FILE_NAME);
+    assertThatThrownBy(() -> PolicyBindings.read(missing, presets))
+        .isInstanceOf(DrpUserException.class).hasMessageStartingWith(missing.toString()).hasMessageContaining("cannot be read");
+  }
 }
