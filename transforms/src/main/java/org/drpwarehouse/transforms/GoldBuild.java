@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,21 +70,32 @@ public final class GoldBuild {
 
   /**
    * What a build did: its id, as-of date, how it ran (and why, for a fallback), rows per table, and
-   * where its time went, in the order spent: seconds per table written and per shared step of the
-   * timeline ({@code "timeline: stage visits"}, ...), which the tables after it read.
+   * where its time went, in the order spent: seconds per shared step of the timeline ({@code
+   * "timeline: stage visits"}, ...), which the tables after it read, then per table written. The
+   * tables are written in two groups side by side ({@link ConcurrentJobs}): the gold tables, then
+   * the marts that read them; each table's seconds run from its own start to its end and overlap,
+   * and each group's wall-clock seconds follow its tables under {@value #GOLD_GROUP} and {@value
+   * #MART_GROUP}.
    */
   public record Result(String buildId, LocalDate asOf, Mode mode, String reason, long affectedDisputes,
       Map<String, Long> rows, Map<String, Double> seconds) {}
 
-  /** The rows and seconds of each table written, in the order written. */
+  /**
+   * The rows and seconds of each table written, in the order written. Tables written side by side
+   * each have their own seconds, which overlap, then the whole group its wall-clock seconds.
+   */
   private static final class Tally {
     private final Map<String, Long> rows = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private long lap = System.nanoTime();
 
-    void put(String table, long count) {
-      rows.put(table, count);
-      lap(table);
+    /** The tables of one group, written side by side, then the group's wall-clock time under its name. */
+    void put(String group, Map<String, ConcurrentJobs.Done<Long>> written) {
+      written.forEach((table, done) -> {
+        rows.put(table, done.value());
+        seconds.put(table, done.seconds());
+      });
+      lap(group);
     }
 
     /** A checkpoint of the timeline, timed like a table (named "timeline: step"), with no rows of its own. */
@@ -100,6 +112,11 @@ public final class GoldBuild {
       lap = now;
     }
   }
+
+  /** The names under which {@link Result#seconds} holds the wall-clock time of each group written side by side. */
+  public static final String GOLD_GROUP = "gold tables, side by side";
+
+  public static final String MART_GROUP = "marts, side by side";
 
   private static final String OP = "__merge_op";
   private static final String UPSERT = "upsert";
@@ -119,16 +136,24 @@ public final class GoldBuild {
 
   /** Builds gold as of {@code asOf}, in full or incrementally (falling back to full when it must). */
   public Result run(LocalDate asOf, Mode requested) {
-    PolicyBindings bindings = BindingsTable.read(spark, warehouse, catalog, null);
+    // The look-ups are independent small queries: side by side, their fixed costs overlap.
+    Map<String, Callable<Object>> lookups = new LinkedHashMap<>();
+    lookups.put("policy bindings", () -> BindingsTable.read(spark, warehouse, catalog, null));
+    lookups.put("source versions", this::sourceVersions);
+    lookups.put("ingested through", this::ingestedThrough);
+    lookups.put("last build", () -> requested == Mode.INCREMENTAL ? lastBuild() : null);
+    Map<String, ConcurrentJobs.Done<Object>> found = ConcurrentJobs.of(spark).run(lookups);
+    PolicyBindings bindings = (PolicyBindings) found.get("policy bindings").value();
+    @SuppressWarnings("unchecked")
+    Map<String, Long> versions = (Map<String, Long>) found.get("source versions").value();
+    Timestamp ingestedThrough = (Timestamp) found.get("ingested through").value();
     PolicyDimensions policies = PolicyDimensions.of(spark, catalog, bindings);
     String fingerprint = fingerprint(bindings);
-    Map<String, Long> versions = sourceVersions();
-    Timestamp ingestedThrough = ingestedThrough();
     String buildId = UUID.randomUUID().toString();
 
     String reason = "requested";
     if (requested == Mode.INCREMENTAL) {
-      Row last = lastBuild();
+      Row last = (Row) found.get("last build").value();
       reason = last == null ? "no earlier build"
           : !last.getDate(last.fieldIndex(GoldTables.AS_OF_DATE)).toLocalDate().equals(asOf)
               ? "the as-of date differs from the last build's (" + last.getDate(last.fieldIndex(GoldTables.AS_OF_DATE)) + ")"
@@ -152,10 +177,12 @@ public final class GoldBuild {
     Tally rows = new Tally();
     GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, rows::checkpoint).apply(
         silver(ExchangeFormat.DISPUTES), silver(ExchangeFormat.DISPUTE_EVENTS), silver(ExchangeFormat.ALLOCATIONS), asOf);
-    overwrite(GoldTables.STAGE_VISITS, outputs.visits(), rows);
-    overwrite(GoldTables.DISPUTE_SUMMARY, outputs.summary(), rows);
-    overwrite(GoldTables.DISPUTE_FLAGS, outputs.flags(), rows);
-    buildCaseRecords(asOf, rows);
+    Map<TableContract, Callable<Long>> tables = new LinkedHashMap<>();
+    tables.put(GoldTables.STAGE_VISITS, () -> overwrite(GoldTables.STAGE_VISITS, outputs.visits()));
+    tables.put(GoldTables.DISPUTE_SUMMARY, () -> overwrite(GoldTables.DISPUTE_SUMMARY, outputs.summary()));
+    tables.put(GoldTables.DISPUTE_FLAGS, () -> overwrite(GoldTables.DISPUTE_FLAGS, outputs.flags()));
+    tables.putAll(caseRecords(asOf));
+    write(GOLD_GROUP, tables, rows);
     writeMarts(null, rows);
     record(buildId, asOf, Mode.FULL, null, versions, rows, ingestedThrough, fingerprint);
     return new Result(buildId, asOf, Mode.FULL, reason, rows.rows.getOrDefault(GoldTables.DISPUTE_SUMMARY.name(), 0L),
@@ -181,19 +208,28 @@ public final class GoldBuild {
     Dataset<Row> children = disputes.join(touched, seq(disputeKey), "left_semi").select(childColumns).distinct();
     Dataset<Row> affected = disputes.join(children, seq(childKey), "left_semi").select(disputeColumns).distinct().cache();
     long affectedCount = affected.count();
-    rows.lap("affected disputes");
-
-    GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, rows::checkpoint).apply(
-        disputes.join(affected, seq(disputeKey), "left_semi"), events.join(affected, seq(disputeKey), "left_semi"),
-        allocations.join(children, seq(childKey), "left_semi"), asOf);
     List<String> authorities =
         affected.select(GoldTables.AUTHORITY).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
-    merge(GoldTables.STAGE_VISITS, outputs.visits(), affected, authorities, rows);
-    merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, authorities, rows);
-    merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, authorities, rows);
+    rows.lap("affected disputes");
+
+    // The affected disputes' authorities, as a partition filter: the timeline reads their folders only.
+    Column inAffectedAuthorities = authorities.isEmpty() ? lit(false) : col(DeltaTables.PARTITION).isin(authorities.toArray());
+    GoldTimeline.Outputs outputs = new GoldTimeline(calendar, policies, rows::checkpoint).apply(
+        disputes.where(inAffectedAuthorities).join(affected, seq(disputeKey), "left_semi"),
+        events.where(inAffectedAuthorities).join(affected, seq(disputeKey), "left_semi"),
+        allocations.where(inAffectedAuthorities).join(children, seq(childKey), "left_semi"), asOf);
+    Map<TableContract, Callable<Long>> tables = new LinkedHashMap<>();
+    tables.put(GoldTables.STAGE_VISITS, () -> merge(GoldTables.STAGE_VISITS, outputs.visits(), affected, authorities));
+    tables.put(GoldTables.DISPUTE_SUMMARY,
+        () -> merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, authorities));
+    tables.put(GoldTables.DISPUTE_FLAGS, () -> merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, authorities));
+    boolean caseRecordsChanged = caseRecordsChangedSince(since);
+    if (caseRecordsChanged) {
+      tables.putAll(caseRecords(asOf));
+    }
+    write(GOLD_GROUP, tables, rows);
     affected.unpersist();
-    if (caseRecordsChangedSince(since)) {
-      buildCaseRecords(asOf, rows);
+    if (caseRecordsChanged) {
       writeMarts(null, rows);
     } else if (!authorities.isEmpty()) {
       writeMarts(authorities, rows);
@@ -207,11 +243,9 @@ public final class GoldBuild {
    * changed rows are upserted, rows of affected disputes that the recomputation no longer gives
    * (a visit removed, a flag resolved) are deleted.
    */
-  private void merge(TableContract contract, Dataset<Row> fresh, Dataset<Row> affected, List<String> authorities,
-      Tally rows) {
+  private long merge(TableContract contract, Dataset<Row> fresh, Dataset<Row> affected, List<String> authorities) {
     if (authorities.isEmpty()) {
-      rows.put(contract.name(), spark.read().format("delta").load(contract.location(warehouse).toString()).count());
-      return;
+      return spark.read().format("delta").load(contract.location(warehouse).toString()).count();
     }
     String location = contract.location(warehouse).toString();
     Dataset<Row> current = spark.read().format("delta").load(location)
@@ -236,36 +270,48 @@ public final class GoldBuild {
         .whenMatched().updateExpr(assignments)
         .whenNotMatched("s." + OP + " = '" + UPSERT + "'").insertExpr(assignments);
     merge.execute();
-    rows.put(contract.name(), spark.read().format("delta").load(location).count());
+    return spark.read().format("delta").load(location).count();
   }
 
-  /** The SSDA903-based tables: review timeliness, review decisions and the silver children. */
-  private void buildCaseRecords(LocalDate asOf, Tally rows) {
+  /** The writes of the SSDA903-based tables: review timeliness, review decisions and the silver children. */
+  private Map<TableContract, Callable<Long>> caseRecords(LocalDate asOf) {
     Dataset<Row> episodes = silver(Ssda903.EPISODES);
-    overwrite(GoldTables.REVIEW_TIMELINESS, ReviewTimeliness.apply(episodes, silver(Ssda903.REVIEWS), calendar, asOf), rows);
-    overwrite(GoldTables.REVIEW_DECISIONS,
-        ReviewDecisionTimeliness.apply(silver(ExchangeFormat.REVIEW_DECISIONS), calendar, asOf), rows);
-    overwrite(SilverTables.CHILDREN, Children.apply(silver(Ssda903.HEADER), episodes, asOf), rows);
+    Map<TableContract, Callable<Long>> writes = new LinkedHashMap<>();
+    writes.put(GoldTables.REVIEW_TIMELINESS, () -> overwrite(GoldTables.REVIEW_TIMELINESS,
+        ReviewTimeliness.apply(episodes, silver(Ssda903.REVIEWS), calendar, asOf)));
+    writes.put(GoldTables.REVIEW_DECISIONS, () -> overwrite(GoldTables.REVIEW_DECISIONS,
+        ReviewDecisionTimeliness.apply(silver(ExchangeFormat.REVIEW_DECISIONS), calendar, asOf)));
+    writes.put(SilverTables.CHILDREN,
+        () -> overwrite(SilverTables.CHILDREN, Children.apply(silver(Ssda903.HEADER), episodes, asOf)));
+    return writes;
   }
 
   /**
    * The marts, from the gold tables as written: all of them, or only the rows of the given
-   * authorities (an incremental build), replaced in one commit per mart.
+   * authorities (an incremental build), replaced in one commit per mart, the marts side by side.
    */
   private void writeMarts(List<String> authorities, Tally rows) {
     Column scope = authorities == null ? lit(true) : col(GoldTables.AUTHORITY).isin(authorities.toArray());
     Map<TableContract, Dataset<Row>> marts = Marts.apply(
         gold(GoldTables.STAGE_VISITS).where(scope), gold(GoldTables.DISPUTE_SUMMARY).where(scope),
         gold(GoldTables.REVIEW_TIMELINESS).where(scope), gold(GoldTables.REVIEW_DECISIONS).where(scope));
-    for (Map.Entry<TableContract, Dataset<Row>> mart : marts.entrySet()) {
+    Map<TableContract, Callable<Long>> writes = new LinkedHashMap<>();
+    marts.forEach((contract, mart) -> writes.put(contract, () -> {
       if (authorities == null) {
-        overwrite(mart.getKey(), mart.getValue(), rows);
-      } else {
-        String location = mart.getKey().location(warehouse).toString();
-        DeltaTables.replaceAuthorities(DeltaTables.gathered(mart.getValue()), authorities, location, null);
-        rows.put(mart.getKey().name(), spark.read().format("delta").load(location).count());
+        return overwrite(contract, mart);
       }
-    }
+      String location = contract.location(warehouse).toString();
+      DeltaTables.replaceAuthorities(DeltaTables.gathered(mart), authorities, location, null);
+      return spark.read().format("delta").load(location).count();
+    }));
+    write(MART_GROUP, writes, rows);
+  }
+
+  /** Runs a group of independent table writes side by side and tallies each table's rows and seconds. */
+  private void write(String group, Map<TableContract, Callable<Long>> writes, Tally rows) {
+    Map<String, Callable<Long>> named = new LinkedHashMap<>();
+    writes.forEach((contract, write) -> named.put(contract.name(), write));
+    rows.put(group, ConcurrentJobs.of(spark).run(named));
   }
 
   private Dataset<Row> gold(TableContract contract) {
@@ -274,18 +320,19 @@ public final class GoldBuild {
 
   /** Whether an SSDA903 record or review decision reached silver after the given load time. */
   private boolean caseRecordsChangedSince(Timestamp since) {
+    Dataset<Row> loaded = null;
     for (RecordSpec spec : List.of(Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS, ExchangeFormat.REVIEW_DECISIONS)) {
-      if (!silver(spec).where(col(Lineage.INGESTED_AT).gt(lit(since))).isEmpty()) {
-        return true;
-      }
+      Dataset<Row> after = silver(spec).where(col(Lineage.INGESTED_AT).gt(lit(since))).select(Lineage.INGESTED_AT);
+      loaded = loaded == null ? after : loaded.union(after);
     }
-    return false;
+    return !loaded.isEmpty();
   }
 
-  private void overwrite(TableContract contract, Dataset<Row> computed, Tally rows) {
+  /** Replaces a whole table and returns its rows. */
+  private long overwrite(TableContract contract, Dataset<Row> computed) {
     String location = contract.location(warehouse).toString();
     DeltaTables.overwrite(DeltaTables.gathered(computed), location, null);
-    rows.put(contract.name(), spark.read().format("delta").load(location).count());
+    return spark.read().format("delta").load(location).count();
   }
 
   private void record(String buildId, LocalDate asOf, Mode mode, Long affected, Map<String, Long> versions,
@@ -316,15 +363,17 @@ public final class GoldBuild {
     if (since == null) {
       return true;
     }
+    Dataset<Row> tombstones = null;
     for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS)) {
       String bronze = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString();
-      if (DeltaTables.exists(spark, bronze)
-          && !spark.read().format("delta").load(bronze)
-              .where(col(Lineage.DELETED).equalTo(true).and(col(Lineage.INGESTED_AT).gt(lit(since)))).isEmpty()) {
-        return true;
+      if (DeltaTables.exists(spark, bronze)) {
+        Dataset<Row> after = spark.read().format("delta").load(bronze)
+            .where(col(Lineage.DELETED).equalTo(true).and(col(Lineage.INGESTED_AT).gt(lit(since))))
+            .select(Lineage.INGESTED_AT);
+        tombstones = tombstones == null ? after : tombstones.union(after);
       }
     }
-    return false;
+    return tombstones != null && !tombstones.isEmpty();
   }
 
   private Dataset<Row> silver(RecordSpec spec) {
@@ -350,16 +399,14 @@ public final class GoldBuild {
 
   /** The latest bronze load time among the silver records a build reads. */
   private Timestamp ingestedThrough() {
-    Timestamp latest = null;
+    Dataset<Row> loadTimes = null;
     for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS,
         ExchangeFormat.REVIEW_DECISIONS, Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS)) {
-      Row row = silver(spec).agg(max(Lineage.INGESTED_AT)).head();
-      Timestamp t = row.isNullAt(0) ? null : row.getTimestamp(0);
-      if (t != null && (latest == null || t.after(latest))) {
-        latest = t;
-      }
+      Dataset<Row> latest = silver(spec).agg(max(Lineage.INGESTED_AT).as(Lineage.INGESTED_AT));
+      loadTimes = loadTimes == null ? latest : loadTimes.union(latest);
     }
-    return latest;
+    Row row = loadTimes.agg(max(Lineage.INGESTED_AT)).head();
+    return row.isNullAt(0) ? null : row.getTimestamp(0);
   }
 
   /** A digest of every policy version and binding: a change means every dispute may be judged anew. */

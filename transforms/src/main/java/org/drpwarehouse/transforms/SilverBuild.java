@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -77,40 +78,57 @@ public final class SilverBuild {
     return run(spark, warehouse, key, Scope.ALL).rows();
   }
 
-  /** Builds the silver rows of the scope; the rows cover every silver table, rebuilt or kept. */
+  /**
+   * Builds the silver rows of the scope; the rows cover every silver table, rebuilt or kept. The
+   * tables are conformed side by side ({@link ConcurrentJobs}).
+   */
   public static Result run(SparkSession spark, URI warehouse, PseudonymisationKey key, Scope scope) {
     SilverConformance conformance = new SilverConformance(new Pseudonymiser(key));
     String fingerprint = key.fingerprint();
+    Map<String, Callable<Table>> builds = new LinkedHashMap<>();
+    for (RecordSpec spec : Contracts.all()) {
+      String bronze = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString();
+      if (DeltaTable.isDeltaTable(spark, bronze)) {
+        builds.put(spec.name(), () -> build(spark, warehouse, spec, bronze, conformance, fingerprint, scope));
+      }
+    }
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, String> conformed = new LinkedHashMap<>();
-    for (RecordSpec spec : Contracts.all()) {
-      String bronzeLocation = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString();
-      if (!DeltaTable.isDeltaTable(spark, bronzeLocation)) {
-        continue;
+    ConcurrentJobs.of(spark).run(builds).forEach((name, done) -> {
+      rows.put(name, done.value().rows());
+      if (done.value().conformed() != null) {
+        conformed.put(name, done.value().conformed());
       }
-      String silver = WarehouseTables.location(warehouse, SilverSchemas.SILVER, spec.name()).toString();
-      long version = DeltaTables.version(spark, bronzeLocation);
-      Dataset<Row> bronze = spark.read().format("delta").option("versionAsOf", version).load(bronzeLocation);
-      Stamp previous = scope == Scope.CHANGED && DeltaTables.byAuthority(spark, silver) ? Stamp.of(spark, silver) : null;
-      boolean whole = previous == null || !previous.key().equals(fingerprint);
-      if (!whole && previous.bronzeVersion() == version) {
-        rows.put(spec.name(), spark.read().format("delta").load(silver).count());
-        continue;
-      }
-      Stamp stamp = new Stamp(version, latestLoad(bronze), fingerprint);
-      List<String> authorities = whole ? List.of() : authoritiesLoadedAfter(bronze, spec, previous.loadedThrough());
-      if (whole || authorities.contains(null)) {
-        DeltaTables.overwrite(conformance.apply(bronze, spec), silver, stamp.text());
-        conformed.put(spec.name(), "all");
-      } else if (!authorities.isEmpty()) {
-        DeltaTables.replaceAuthorities(
-            conformance.apply(bronze, spec).where(col(SilverSchemas.AUTHORITY).isin(authorities.toArray())),
-            authorities, silver, stamp.text());
-        conformed.put(spec.name(), "authorities " + String.join(", ", authorities));
-      }
-      rows.put(spec.name(), spark.read().format("delta").load(silver).count());
-    }
+    });
     return new Result(rows, conformed);
+  }
+
+  /** One silver table after its build: its rows, and what was conformed again ({@code null}: nothing). */
+  private record Table(long rows, String conformed) {}
+
+  private static Table build(SparkSession spark, URI warehouse, RecordSpec spec, String bronzeLocation,
+      SilverConformance conformance, String fingerprint, Scope scope) {
+    String silver = WarehouseTables.location(warehouse, SilverSchemas.SILVER, spec.name()).toString();
+    long version = DeltaTables.version(spark, bronzeLocation);
+    Dataset<Row> bronze = spark.read().format("delta").option("versionAsOf", version).load(bronzeLocation);
+    Stamp previous = scope == Scope.CHANGED && DeltaTables.byAuthority(spark, silver) ? Stamp.of(spark, silver) : null;
+    boolean whole = previous == null || !previous.key().equals(fingerprint);
+    if (!whole && previous.bronzeVersion() == version) {
+      return new Table(spark.read().format("delta").load(silver).count(), null);
+    }
+    Stamp stamp = new Stamp(version, latestLoad(bronze), fingerprint);
+    List<String> authorities = whole ? List.of() : authoritiesLoadedAfter(bronze, spec, previous.loadedThrough());
+    String conformed = null;
+    if (whole || authorities.contains(null)) {
+      DeltaTables.overwrite(conformance.apply(bronze, spec), silver, stamp.text());
+      conformed = "all";
+    } else if (!authorities.isEmpty()) {
+      DeltaTables.replaceAuthorities(
+          conformance.apply(bronze, spec).where(col(SilverSchemas.AUTHORITY).isin(authorities.toArray())),
+          authorities, silver, stamp.text());
+      conformed = "authorities " + String.join(", ", authorities);
+    }
+    return new Table(spark.read().format("delta").load(silver).count(), conformed);
   }
 
   /** The latest load time in a bronze table, in microseconds since the epoch (0 when empty). */

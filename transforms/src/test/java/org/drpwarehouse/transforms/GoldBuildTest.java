@@ -101,6 +101,13 @@ class GoldBuildTest {
       assertThat(a.exceptAll(b).count()).as(contract.name() + ": rows only in the incremental build").isZero();
       assertThat(b.exceptAll(a).count()).as(contract.name() + ": rows only in the full build").isZero();
     }
+    for (TableContract contract : compared) {
+      assertThat(second.rows()).as("the rows " + contract.name() + " holds after its side-by-side write")
+          .containsEntry(contract.name(), table(incremental, contract).count());
+      assertThat(second.seconds()).as(contract.name() + " timed on its own").containsKey(contract.name());
+    }
+    assertThat(second.seconds()).as("each group of side-by-side writes has its wall clock")
+        .containsKeys(GoldBuild.GOLD_GROUP, GoldBuild.MART_GROUP);
     assertThat(table(incremental, GoldTables.STAGE_VISITS).count()).as("D1 two visits, D2, D3 and D4 one each").isEqualTo(5);
     assertThat(table(incremental, MartTables.DISPUTES_STARTED).count()).as("the marts were written").isPositive();
     assertThat(table(incremental, GoldTables.DISPUTE_FLAGS).where("dispute_id = 'D4'").count())

@@ -3,6 +3,9 @@ package org.drpwarehouse.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drpwarehouse.transforms.GoldBuild;
 import org.drpwarehouse.transforms.PseudonymisationKey;
@@ -74,8 +77,17 @@ final class TransformCommand implements Callable<Integer> {
             : result.reason() != null && !result.reason().equals("requested") ? " (incremental not possible: " + result.reason() + ")" : ""));
     TextTable table = new TextTable("gold table", "rows", "seconds");
     result.rows().forEach((name, rows) ->
-        table.row(name, String.valueOf(rows), String.format(java.util.Locale.ROOT, "%.1f", result.seconds().getOrDefault(name, 0.0))));
+        table.row(name, String.valueOf(rows), String.format(Locale.ROOT, "%.1f", result.seconds().getOrDefault(name, 0.0))));
     out.print(table.render("  "));
+    List<String> groups = new ArrayList<>();
+    for (String group : List.of(GoldBuild.GOLD_GROUP, GoldBuild.MART_GROUP)) {
+      if (result.seconds().containsKey(group)) {
+        groups.add(String.format(Locale.ROOT, "%s %.1f s", group, result.seconds().get(group)));
+      }
+    }
+    if (!groups.isEmpty()) {
+      out.println("  tables are written side by side, so their seconds overlap; wall clock: " + String.join(", ", groups));
+    }
     out.flush();
   }
 }

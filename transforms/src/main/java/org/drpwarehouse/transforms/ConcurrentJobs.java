@@ -1,0 +1,122 @@
+package org.drpwarehouse.transforms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Independent Spark work run side by side, each from its own driver thread: the writes of tables
+ * that do not read each other, or the look-ups a build starts with. One job's planning, Delta log
+ * reading and commit then overlap another's tasks instead of leaving the executors idle. Spark
+ * schedules the jobs of every thread on the same executors; a Delta commit touches one table only,
+ * so writes to different tables never conflict.
+ *
+ * <p>How many run at a time is the Spark setting {@value #LANES_SETTING} (default {@value
+ * #DEFAULT_LANES}; 1 runs them one after another in the calling thread). Every job runs to its end
+ * even when another fails; the first failure (in the order given) is then rethrown, naming its job.
+ * Results come back in the order given, each with its own wall-clock seconds.
+ */
+final class ConcurrentJobs {
+  /** The Spark setting of how many jobs run at a time. */
+  static final String LANES_SETTING = "spark.drp.transform.concurrentJobs";
+
+  static final int DEFAULT_LANES = 4;
+
+  /** What one job returned, and how long it took from its start to its end. */
+  record Done<T>(T value, double seconds) {}
+
+  private final int lanes;
+
+  ConcurrentJobs(int lanes) {
+    if (lanes < 1) {
+      throw new IllegalArgumentException(
+          "Cannot run " + lanes + " jobs at a time: " + LANES_SETTING + " must be 1 or more");
+    }
+    this.lanes = lanes;
+  }
+
+  /** The number of lanes the session's {@value #LANES_SETTING} asks for. */
+  static ConcurrentJobs of(SparkSession spark) {
+    String text = spark.conf().get(LANES_SETTING, String.valueOf(DEFAULT_LANES));
+    try {
+      return new ConcurrentJobs(Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Cannot read " + LANES_SETTING + "='" + text + "': give a whole number of jobs to run at a time, e.g. 4", e);
+    }
+  }
+
+  int lanes() {
+    return lanes;
+  }
+
+  /**
+   * Runs every job, at most {@link #lanes()} at a time, and returns what each returned, by name in
+   * the order given.
+   *
+   * @param jobs by name ("mart_themes", "last build"), as the failure names them
+   * @throws IllegalStateException naming the first job (in the order given) that failed, with its
+   *     failure as the cause
+   */
+  <T> Map<String, Done<T>> run(Map<String, Callable<T>> jobs) {
+    if (lanes == 1 || jobs.size() <= 1) {
+      Map<String, Done<T>> done = new LinkedHashMap<>();
+      jobs.forEach((name, write) -> done.put(name, timed(name, write)));
+      return done;
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(lanes, jobs.size()), task -> {
+      Thread thread = new Thread(task, "drp-job-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<String> names = new ArrayList<>(jobs.keySet());
+      List<Future<Done<T>>> futures = new ArrayList<>();
+      for (String name : names) {
+        Callable<T> write = jobs.get(name);
+        futures.add(pool.submit(() -> timed(name, write)));
+      }
+      Map<String, Done<T>> done = new LinkedHashMap<>();
+      RuntimeException first = null;
+      for (int i = 0; i < names.size(); i++) {
+        try {
+          done.put(names.get(i), futures.get(i).get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          if (first == null) {
+            first = (RuntimeException) e.getCause();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while running " + names.get(i), e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+      return done;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> Done<T> timed(String name, Callable<T> write) {
+    long start = System.nanoTime();
+    try {
+      return new Done<>(write.call(), (System.nanoTime() - start) / 1e9);
+    } catch (Exception e) {
+      throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
+    }
+  }
+}
