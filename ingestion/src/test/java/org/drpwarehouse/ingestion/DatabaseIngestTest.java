@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.schemas.DrpUserException;
+import org.drpwarehouse.schemas.testing.Postgres;
 import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class DatabaseIngestTest {
   @AfterEach
   void tearDown() {
     if (schema != null) {
-      Postgres.dropSchema(schema);
+      Postgres.dropSchemas(schema);
     }
   }
 
@@ -138,7 +139,7 @@ class DatabaseIngestTest {
       JobRepositories repo = JobRepositories.jdbc(Postgres.URL + "?currentSchema=" + repoSchema, Postgres.USER, "");
       assertThat(repo.explorer().getJobInstances("ingest", 0, 10)).hasSize(1);
     } finally {
-      Postgres.dropSchema(repoSchema);
+      Postgres.dropSchemas(repoSchema);
     }
   }
 

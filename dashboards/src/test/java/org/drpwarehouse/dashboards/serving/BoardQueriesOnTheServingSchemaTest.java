@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.drpwarehouse.dashboards.superset.BundleKind;
 import org.drpwarehouse.dashboards.superset.SupersetBundle;
 import org.drpwarehouse.dashboards.superset.SupersetConnection;
+import org.drpwarehouse.schemas.testing.Postgres;
 import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.TableContract;
 import org.junit.jupiter.api.AfterAll;

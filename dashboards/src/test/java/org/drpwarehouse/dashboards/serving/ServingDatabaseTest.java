@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.drpwarehouse.schemas.DrpUserException;
+import org.drpwarehouse.schemas.testing.Postgres;
 import org.drpwarehouse.schemas.warehouse.GoldTables;
 import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.TableContract;

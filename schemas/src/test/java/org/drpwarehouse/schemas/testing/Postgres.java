@@ -1,4 +1,4 @@
-package org.drpwarehouse.dashboards.serving;
+package org.drpwarehouse.schemas.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,18 +12,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The PostgreSQL server the serving tests use: 127.0.0.1:5432, database {@code test}, user
- * {@code postgres}, trust auth. Found, or started with the Debian cluster tools; where neither works
- * the tests skip loudly, and fail when {@code CI=true}. Each test publishes into schemas of its own,
- * dropped afterwards.
+ * The PostgreSQL server the database tests of every module use (the JDBC source, the serving
+ * database): 127.0.0.1:5432, database {@code test}, user {@code postgres}, trust auth. Found, or
+ * started with the Debian cluster tools; where neither works the tests skip loudly, and fail when
+ * {@code CI=true}. Each test works in schemas of its own, dropped afterwards. Shipped in the
+ * schemas module's test jar; the PostgreSQL driver comes from the module that uses it.
  */
-final class Postgres {
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final String USER = "postgres";
+public final class Postgres {
+  public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  public static final String USER = "postgres";
 
   private Postgres() {}
 
-  static void require() {
+  /** Finds the server or starts it; skips the test loudly (fails it when {@code CI=true}) when neither works. */
+  public static void require() {
     if (reachable()) {
       return;
     }
@@ -51,22 +53,29 @@ final class Postgres {
     }
   }
 
-  static Connection connect() throws SQLException {
+  public static Connection connect() throws SQLException {
     return DriverManager.getConnection(URL, USER, "");
   }
 
   /** A schema name no other test uses (not created). */
-  static String uniqueName(String prefix) {
+  public static String uniqueName(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
-  static void dropSchemas(String... schemas) {
+  /** Creates a schema no other test uses and returns its name. */
+  public static String newSchema(String prefix) {
+    String schema = uniqueName(prefix);
+    execute("CREATE SCHEMA " + schema);
+    return schema;
+  }
+
+  public static void dropSchemas(String... schemas) {
     for (String schema : schemas) {
       execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
   }
 
-  static void execute(String... statements) {
+  public static void execute(String... statements) {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
@@ -77,7 +86,7 @@ final class Postgres {
   }
 
   /** The first column of every row. */
-  static List<String> column(String sql) {
+  public static List<String> column(String sql) {
     List<String> values = new ArrayList<>();
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
@@ -89,7 +98,8 @@ final class Postgres {
     return values;
   }
 
-  static String single(String sql) {
+  /** The one value a query gives; anything else is an error naming the query. */
+  public static String single(String sql) {
     List<String> values = column(sql);
     if (values.size() != 1) {
       throw new IllegalStateException("Expected one row from " + sql + " but got " + values);
