@@ -38,6 +38,7 @@ import org.drpwarehouse.schemas.policy.PolicyCatalog;
 import org.drpwarehouse.schemas.warehouse.GoldTables;
 import org.drpwarehouse.schemas.warehouse.GoldTables.Build;
 import org.drpwarehouse.schemas.warehouse.Lineage;
+import org.drpwarehouse.schemas.warehouse.MartTables;
 import org.drpwarehouse.schemas.warehouse.ReferenceTables;
 import org.drpwarehouse.schemas.warehouse.SilverSchemas;
 import org.drpwarehouse.schemas.warehouse.SilverTables;
@@ -287,23 +288,31 @@ public final class GoldBuild {
   }
 
   /**
-   * The marts, from the gold tables as written: all of them, or only the rows of the given
-   * authorities (an incremental build), replaced in one commit per mart, the marts side by side.
+   * The marts, from the gold tables as written, the marts side by side: all of them in full, or
+   * (an incremental build that recomputed disputes but no case record) the marts of disputes
+   * replaced for the given authorities only, in one commit per mart; the marts of case records
+   * (reviews, review decisions), whose inputs did not change, are then kept and only counted.
    */
   private void writeMarts(List<String> authorities, Tally rows) {
-    Column scope = authorities == null ? lit(true) : col(GoldTables.AUTHORITY).isin(authorities.toArray());
-    Map<TableContract, Dataset<Row>> marts = Marts.apply(
-        gold(GoldTables.STAGE_VISITS).where(scope), gold(GoldTables.DISPUTE_SUMMARY).where(scope),
-        gold(GoldTables.REVIEW_TIMELINESS).where(scope), gold(GoldTables.REVIEW_DECISIONS).where(scope));
     Map<TableContract, Callable<Long>> writes = new LinkedHashMap<>();
-    marts.forEach((contract, mart) -> writes.put(contract, () -> {
-      if (authorities == null) {
-        return overwrite(contract, mart);
+    if (authorities == null) {
+      Marts.apply(gold(GoldTables.STAGE_VISITS), gold(GoldTables.DISPUTE_SUMMARY), gold(GoldTables.REVIEW_TIMELINESS),
+          gold(GoldTables.REVIEW_DECISIONS)).forEach((contract, mart) -> writes.put(contract, () -> overwrite(contract, mart)));
+    } else {
+      Column scope = col(GoldTables.AUTHORITY).isin(authorities.toArray());
+      Map<TableContract, Dataset<Row>> replaced =
+          Marts.ofDisputes(gold(GoldTables.STAGE_VISITS).where(scope), gold(GoldTables.DISPUTE_SUMMARY).where(scope));
+      for (TableContract contract : MartTables.ALL) {
+        String location = contract.location(warehouse).toString();
+        Dataset<Row> mart = replaced.get(contract);
+        writes.put(contract, () -> {
+          if (mart != null) {
+            DeltaTables.replaceAuthorities(DeltaTables.gathered(mart), authorities, location, null);
+          }
+          return spark.read().format("delta").load(location).count();
+        });
       }
-      String location = contract.location(warehouse).toString();
-      DeltaTables.replaceAuthorities(DeltaTables.gathered(mart), authorities, location, null);
-      return spark.read().format("delta").load(location).count();
-    }));
+    }
     write(MART_GROUP, writes, rows);
   }
 

@@ -70,6 +70,10 @@ class GoldBuildTest {
         .save(WarehouseTables.location(warehouse, SilverSchemas.SILVER, record).toString());
   }
 
+  private static long version(URI warehouse, TableContract contract) {
+    return DeltaTables.version(SPARK, contract.location(warehouse).toString());
+  }
+
   private static Dataset<Row> table(URI warehouse, TableContract contract) {
     return SPARK.read().format("delta").load(contract.location(warehouse).toString());
   }
@@ -83,7 +87,14 @@ class GoldBuildTest {
     assertThat(first.reason()).isEqualTo("no earlier build");
 
     writeSilver(incremental, withSecondDay(firstLoad()));
+    long reviewsMartVersion = version(incremental, MartTables.REVIEWS_HELD);
+    long disputesMartVersion = version(incremental, MartTables.DISPUTES_STARTED);
     GoldBuild.Result second = incrementalBuild.run(AS_OF, GoldBuild.Mode.INCREMENTAL);
+    assertThat(version(incremental, MartTables.REVIEWS_HELD))
+        .as("no case record loaded since the last build: the reviews mart is kept, not rewritten")
+        .isEqualTo(reviewsMartVersion);
+    assertThat(version(incremental, MartTables.DISPUTES_STARTED)).as("the disputes mart is replaced for 801")
+        .isGreaterThan(disputesMartVersion);
     assertThat(second.mode()).isEqualTo(GoldBuild.Mode.INCREMENTAL);
     assertThat(second.affectedDisputes()).as("D1 and D2 (and D2's sibling by child C-1) and the new D4; not D3")
         .isEqualTo(3);
