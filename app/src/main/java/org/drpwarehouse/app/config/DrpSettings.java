@@ -42,7 +42,8 @@ public final class DrpSettings {
           "spark.master",
           "DRP_SPARK_MASTER",
           "local[*]",
-          "The Spark master: local[N] runs in this JVM; spark://host:port uses a standalone cluster.",
+          "The Spark master: local[N] runs in this JVM; spark://host:port uses a standalone cluster."
+              + " Under spark-submit, the default is the master spark-submit was given.",
           DrpSettings::sparkMaster);
 
   public static final Setting<Optional<Path>> BANK_HOLIDAYS_JSON =
@@ -175,6 +176,11 @@ public final class DrpSettings {
     } catch (IllegalArgumentException e) {
       throw new DrpUserException(origin + ": " + setting.key(), e.getMessage(), setting.doc(), e);
     }
+  }
+
+  /** Whether the settings file, the environment or the command line gave this setting (not its default). */
+  public boolean isGiven(Setting<?> setting) {
+    return values.containsKey(setting.key());
   }
 
   /** A copy with one value replaced, as a command-line option does. */
