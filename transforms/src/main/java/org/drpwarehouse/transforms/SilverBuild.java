@@ -110,12 +110,13 @@ public final class SilverBuild {
       SilverConformance conformance, String fingerprint, Scope scope) {
     String silver = WarehouseTables.location(warehouse, SilverSchemas.SILVER, spec.name()).toString();
     long version = DeltaTables.version(spark, bronzeLocation);
-    Dataset<Row> bronze = spark.read().format("delta").option("versionAsOf", version).load(bronzeLocation);
     Stamp previous = scope == Scope.CHANGED && DeltaTables.byAuthority(spark, silver) ? Stamp.of(spark, silver) : null;
     boolean whole = previous == null || !previous.key().equals(fingerprint);
     if (!whole && previous.bronzeVersion() == version) {
       return new Table(spark.read().format("delta").load(silver).count(), null);
     }
+    // Read at exactly the version stamped, and only now: a time-travel read builds its own snapshot.
+    Dataset<Row> bronze = spark.read().format("delta").option("versionAsOf", version).load(bronzeLocation);
     Stamp stamp = new Stamp(version, latestLoad(bronze), fingerprint);
     List<String> authorities = whole ? List.of() : authoritiesLoadedAfter(bronze, spec, previous.loadedThrough());
     String conformed = null;
