@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
+import org.drpwarehouse.schemas.DrpUserException;
 
 /**
  * Independent Spark work run side by side, each from its own driver thread: the writes of tables
@@ -21,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>How many run at a time is the Spark setting {@value #LANES_SETTING} (default {@value
  * #DEFAULT_LANES}; 1 runs them one after another in the calling thread). Every job runs to its end
- * even when another fails; the first failure (in the order given) is then rethrown, naming its job.
+ * even when another fails; the first failure (in the order given) is then rethrown, naming its job
+ * (a {@link DrpUserException}, which names what the user must fix, as it is).
  * Results come back in the order given, each with its own wall-clock seconds.
  */
 final class ConcurrentJobs {
@@ -115,6 +117,8 @@ final class ConcurrentJobs {
     long start = System.nanoTime();
     try {
       return new Done<>(write.call(), (System.nanoTime() - start) / 1e9);
+    } catch (DrpUserException e) {
+      throw e; // already names the record, the rule and the fix, for the command line to print as is
     } catch (Exception e) {
       throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.drpwarehouse.schemas.DrpUserException;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentJobsTest {
@@ -72,6 +73,20 @@ class ConcurrentJobsTest {
         .hasMessage("mart_themes failed: disk full")
         .hasCauseInstanceOf(IllegalArgumentException.class);
     assertThat(finished).as("a failure does not abandon the writes beside it").containsExactlyInAnyOrder("mart_endings", "mart_reviews");
+  }
+
+  @Test
+  void a_user_error_in_a_job_reaches_the_command_line_as_it_is_with_one_lane_or_several() {
+    DrpUserException missing = new DrpUserException("reference.policy_bindings", "holds no policy bindings",
+        "run drp ingest on an extract with its policy_bindings.csv");
+    for (int lanes : List.of(1, 2)) {
+      Map<String, Callable<Object>> lookups = new LinkedHashMap<>();
+      lookups.put("policy bindings", () -> {
+        throw missing;
+      });
+      lookups.put("last build", () -> "none");
+      assertThatThrownBy(() -> new ConcurrentJobs(lanes).run(lookups)).as(lanes + " lanes").isSameAs(missing);
+    }
   }
 
   @Test
