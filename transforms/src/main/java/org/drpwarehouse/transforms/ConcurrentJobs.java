@@ -71,7 +71,7 @@ final class ConcurrentJobs {
   <T> Map<String, Done<T>> run(Map<String, Callable<T>> jobs) {
     if (lanes == 1 || jobs.size() <= 1) {
       Map<String, Done<T>> done = new LinkedHashMap<>();
-      jobs.forEach((name, write) -> done.put(name, timed(name, write)));
+      jobs.forEach((name, job) -> done.put(name, timed(name, job)));
       return done;
     }
     AtomicInteger threads = new AtomicInteger();
@@ -84,8 +84,8 @@ final class ConcurrentJobs {
       List<String> names = new ArrayList<>(jobs.keySet());
       List<Future<Done<T>>> futures = new ArrayList<>();
       for (String name : names) {
-        Callable<T> write = jobs.get(name);
-        futures.add(pool.submit(() -> timed(name, write)));
+        Callable<T> job = jobs.get(name);
+        futures.add(pool.submit(() -> timed(name, job)));
       }
       Map<String, Done<T>> done = new LinkedHashMap<>();
       RuntimeException first = null;
@@ -113,10 +113,10 @@ final class ConcurrentJobs {
     }
   }
 
-  private static <T> Done<T> timed(String name, Callable<T> write) {
+  private static <T> Done<T> timed(String name, Callable<T> job) {
     long start = System.nanoTime();
     try {
-      return new Done<>(write.call(), (System.nanoTime() - start) / 1e9);
+      return new Done<>(job.call(), (System.nanoTime() - start) / 1e9);
     } catch (DrpUserException e) {
       throw e; // already names the record, the rule and the fix, for the command line to print as is
     } catch (Exception e) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -246,7 +247,7 @@ public final class GoldBuild {
    */
   private long merge(TableContract contract, Dataset<Row> fresh, Dataset<Row> affected, List<String> authorities) {
     if (authorities.isEmpty()) {
-      return spark.read().format("delta").load(contract.location(warehouse).toString()).count();
+      return gold(contract).count();
     }
     String location = contract.location(warehouse).toString();
     Dataset<Row> current = spark.read().format("delta").load(location)
@@ -271,7 +272,7 @@ public final class GoldBuild {
         .whenMatched().updateExpr(assignments)
         .whenNotMatched("s." + OP + " = '" + UPSERT + "'").insertExpr(assignments);
     merge.execute();
-    return spark.read().format("delta").load(location).count();
+    return gold(contract).count();
   }
 
   /** The writes of the SSDA903-based tables: review timeliness, review decisions and the silver children. */
@@ -303,13 +304,12 @@ public final class GoldBuild {
       Map<TableContract, Dataset<Row>> replaced =
           Marts.ofDisputes(gold(GoldTables.STAGE_VISITS).where(scope), gold(GoldTables.DISPUTE_SUMMARY).where(scope));
       for (TableContract contract : MartTables.ALL) {
-        String location = contract.location(warehouse).toString();
         Dataset<Row> mart = replaced.get(contract);
         writes.put(contract, () -> {
           if (mart != null) {
-            DeltaTables.replaceAuthorities(DeltaTables.gathered(mart), authorities, location, null);
+            DeltaTables.replaceAuthorities(DeltaTables.gathered(mart), authorities, contract.location(warehouse).toString(), null);
           }
-          return spark.read().format("delta").load(location).count();
+          return gold(contract).count();
         });
       }
     }
@@ -323,25 +323,22 @@ public final class GoldBuild {
     rows.put(group, ConcurrentJobs.of(spark).run(named));
   }
 
+  /** A table of the warehouse by its contract (gold, a mart, silver children), as written. */
   private Dataset<Row> gold(TableContract contract) {
     return spark.read().format("delta").load(contract.location(warehouse).toString());
   }
 
   /** Whether an SSDA903 record or review decision reached silver after the given load time. */
   private boolean caseRecordsChangedSince(Timestamp since) {
-    Dataset<Row> loaded = null;
-    for (RecordSpec spec : List.of(Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS, ExchangeFormat.REVIEW_DECISIONS)) {
-      Dataset<Row> after = silver(spec).where(col(Lineage.INGESTED_AT).gt(lit(since))).select(Lineage.INGESTED_AT);
-      loaded = loaded == null ? after : loaded.union(after);
-    }
-    return !loaded.isEmpty();
+    return !Stream.of(Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS, ExchangeFormat.REVIEW_DECISIONS)
+        .map(spec -> silver(spec).where(col(Lineage.INGESTED_AT).gt(lit(since))).select(Lineage.INGESTED_AT))
+        .reduce(Dataset::union).orElseThrow().isEmpty();
   }
 
   /** Replaces a whole table and returns its rows. */
   private long overwrite(TableContract contract, Dataset<Row> computed) {
-    String location = contract.location(warehouse).toString();
-    DeltaTables.overwrite(DeltaTables.gathered(computed), location, null);
-    return spark.read().format("delta").load(location).count();
+    DeltaTables.overwrite(DeltaTables.gathered(computed), contract.location(warehouse).toString(), null);
+    return gold(contract).count();
   }
 
   private void record(String buildId, LocalDate asOf, Mode mode, Long affected, Map<String, Long> versions,
@@ -372,17 +369,13 @@ public final class GoldBuild {
     if (since == null) {
       return true;
     }
-    Dataset<Row> tombstones = null;
-    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS)) {
-      String bronze = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString();
-      if (DeltaTables.exists(spark, bronze)) {
-        Dataset<Row> after = spark.read().format("delta").load(bronze)
+    return Stream.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS)
+        .map(spec -> WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString())
+        .filter(bronze -> DeltaTables.exists(spark, bronze))
+        .map(bronze -> spark.read().format("delta").load(bronze)
             .where(col(Lineage.DELETED).equalTo(true).and(col(Lineage.INGESTED_AT).gt(lit(since))))
-            .select(Lineage.INGESTED_AT);
-        tombstones = tombstones == null ? after : tombstones.union(after);
-      }
-    }
-    return tombstones != null && !tombstones.isEmpty();
+            .select(Lineage.INGESTED_AT))
+        .reduce(Dataset::union).map(tombstones -> !tombstones.isEmpty()).orElse(false);
   }
 
   private Dataset<Row> silver(RecordSpec spec) {
@@ -408,13 +401,10 @@ public final class GoldBuild {
 
   /** The latest bronze load time among the silver records a build reads. */
   private Timestamp ingestedThrough() {
-    Dataset<Row> loadTimes = null;
-    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS,
-        ExchangeFormat.REVIEW_DECISIONS, Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS)) {
-      Dataset<Row> latest = silver(spec).agg(max(Lineage.INGESTED_AT).as(Lineage.INGESTED_AT));
-      loadTimes = loadTimes == null ? latest : loadTimes.union(latest);
-    }
-    Row row = loadTimes.agg(max(Lineage.INGESTED_AT)).head();
+    Row row = Stream.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS,
+            ExchangeFormat.REVIEW_DECISIONS, Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS)
+        .map(spec -> silver(spec).select(Lineage.INGESTED_AT))
+        .reduce(Dataset::union).orElseThrow().agg(max(Lineage.INGESTED_AT)).head();
     return row.isNullAt(0) ? null : row.getTimestamp(0);
   }
 

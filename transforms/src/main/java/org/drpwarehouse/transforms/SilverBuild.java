@@ -88,7 +88,7 @@ public final class SilverBuild {
     Map<String, Callable<Table>> builds = new LinkedHashMap<>();
     for (RecordSpec spec : Contracts.all()) {
       String bronze = WarehouseTables.location(warehouse, WarehouseTables.BRONZE, spec.name()).toString();
-      if (DeltaTable.isDeltaTable(spark, bronze)) {
+      if (DeltaTables.exists(spark, bronze)) {
         builds.put(spec.name(), () -> build(spark, warehouse, spec, bronze, conformance, fingerprint, scope));
       }
     }

@@ -6,20 +6,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.drpwarehouse.schemas.warehouse.GoldTables;
-import org.drpwarehouse.schemas.warehouse.MartTables;
-import org.drpwarehouse.schemas.warehouse.TableContract;
 import org.drpwarehouse.transforms.PseudonymisationKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterJarIT {
   private static final String AS_OF = "2023-03-31";
+  private static final String PARTITIONS = "spark.shuffle-partitions=4";
 
   @TempDir Path temp;
 
@@ -64,58 +59,27 @@ class ClusterJarIT {
     Path submitted = temp.resolve("submitted-warehouse");
     Path reference = temp.resolve("reference-warehouse");
 
-    Path submittedConfig = config("submitted.properties", submitted, key);
+    Path submittedConfig = GoldComparison.settings(temp.resolve("submitted.properties"), submitted, key, PARTITIONS);
     for (String[] command : List.of(new String[] {"ingest", extract.toString()}, new String[] {"transform", "--as-of", AS_OF})) {
-      Run run = submit(submittedConfig, command);
-      assertThat(run.status()).as("drp " + command[0] + " from the cluster jar failed:\n" + run.output()).isZero();
+      DrpRun run = submit(submittedConfig, command);
+      assertThat(run.status()).as("drp " + command[0] + " from the cluster jar failed:\n" + run.out() + run.err()).isZero();
     }
 
-    Path referenceConfig = config("reference.properties", reference, key);
+    Path referenceConfig = GoldComparison.settings(temp.resolve("reference.properties"), reference, key, PARTITIONS);
     assertThat(DrpRun.of("--config", referenceConfig.toString(), "ingest", extract.toString()).status()).isZero();
     assertThat(DrpRun.of("--config", referenceConfig.toString(), "transform", "--as-of", AS_OF).status()).isZero();
 
-    List<TableContract> compared = new ArrayList<>(List.of(GoldTables.STAGE_VISITS, GoldTables.DISPUTE_SUMMARY,
-        GoldTables.DISPUTE_FLAGS, GoldTables.REVIEW_TIMELINESS));
-    compared.addAll(MartTables.ALL);
-    for (TableContract contract : compared) {
-      Dataset<Row> fromJar = table(submitted, contract);
-      Dataset<Row> fromBoot = table(reference, contract);
-      assertThat(fromJar.count()).as(contract.name() + " rows").isEqualTo(fromBoot.count());
-      assertThat(fromJar.exceptAll(fromBoot).count()).as(contract.name() + ": rows only from the cluster jar").isZero();
-      assertThat(fromBoot.exceptAll(fromJar).count()).as(contract.name() + ": rows only from the Spring Boot jar").isZero();
-    }
-    assertThat(table(submitted, GoldTables.DISPUTE_SUMMARY).count()).as("the sample has disputes").isPositive();
+    GoldComparison.assertSameTables(submitted, "the cluster jar's build", reference, "the Spring Boot jar's build");
   }
-
-  private record Run(int status, String output) {}
 
   /** {@code drp ARGS} as spark-submit runs a jar: Spark's class path first, then the cluster jar, in a JVM of its own. */
-  private Run submit(Path config, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(System.getProperty("drp.add-opens").trim().split("\\s+")));
-    command.add("-Xmx1g");
+  private DrpRun submit(Path config, String... args) throws IOException, InterruptedException {
     List<String> classPath = new ArrayList<>(sparkClassPath().stream().map(Path::toString).toList());
     classPath.add(clusterJar().toString());
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), "org.drpwarehouse.app.DrpMain"));
-    command.addAll(List.of("--config", config.toString()));
+    List<String> command = new ArrayList<>(DrpProcess.java(String.join(File.pathSeparator, classPath), "-Xmx1g"));
+    command.addAll(List.of("org.drpwarehouse.app.DrpMain", "--config", config.toString()));
     command.addAll(List.of(args));
-    Path output = Files.createTempFile(temp, "drp-" + args[0], ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      return new Run(-1, Files.readString(output) + "\n(did not finish in 10 minutes)");
-    }
-    return new Run(process.exitValue(), Files.readString(output));
-  }
-
-  private Path config(String name, Path warehouse, Path key) throws IOException {
-    return Files.writeString(temp.resolve(name),
-        "warehouse=" + warehouse.toUri() + "\npseudonymisation.key-file=" + key + "\nspark.shuffle-partitions=4\n");
-  }
-
-  private static Dataset<Row> table(Path warehouse, TableContract contract) {
-    return SparkSession.active().read().format("delta").load(contract.location(warehouse.toUri()).toString());
+    return DrpProcess.run(command, temp.resolve("drp-" + args[0] + ".log"), Duration.ofMinutes(10), process -> {});
   }
 
   private static Path clusterJar() {

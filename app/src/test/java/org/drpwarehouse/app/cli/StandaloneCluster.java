@@ -2,7 +2,6 @@ package org.drpwarehouse.app.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,20 +107,12 @@ final class StandaloneCluster implements AutoCloseable {
    * executors. Returns the exit status and everything it printed.
    */
   DrpRun drp(Duration timeout, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(javaCommand());
-    command.add(1, "-Xmx1g");
-    command.add(1, "-Dspark.driver.host=127.0.0.1");
-    command.add(1, "-Dspark.executor.extraClassPath=" + System.getProperty("java.class.path"));
+    String classPath = System.getProperty("java.class.path");
+    List<String> command = new ArrayList<>(DrpProcess.java(classPath, "-Xmx1g", "-Dspark.driver.host=127.0.0.1",
+        "-Dspark.executor.extraClassPath=" + classPath));
     command.add("org.drpwarehouse.app.DrpMain");
     command.addAll(List.of(args));
-    Path output = dir.resolve("driver-" + Instant.now().toEpochMilli() + ".log");
-    Process driver = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    processes.add(driver);
-    if (!driver.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      driver.destroyForcibly();
-      return new DrpRun(-1, Files.readString(output), "the driver did not finish in " + timeout);
-    }
-    return new DrpRun(driver.exitValue(), Files.readString(output), "");
+    return DrpProcess.run(command, dir.resolve("driver-" + Instant.now().toEpochMilli() + ".log"), timeout, processes::add);
   }
 
   @Override
@@ -141,8 +132,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   private void launch(String name, List<String> arguments) throws IOException {
-    List<String> command = new ArrayList<>(javaCommand());
-    command.add(1, "-Xmx512m");
+    List<String> command = new ArrayList<>(DrpProcess.java(System.getProperty("java.class.path"), "-Xmx512m"));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
@@ -180,20 +170,6 @@ final class StandaloneCluster implements AutoCloseable {
   private static String compact(String json) {
     Matcher spaces = Pattern.compile("\\s+").matcher(json);
     return spaces.replaceAll("");
-  }
-
-  /** {@code java}, this JVM's module flags (Spark's --add-opens) and its class path. */
-  private static List<String> javaCommand() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-opens")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    return command;
   }
 
   private static int freePort() {

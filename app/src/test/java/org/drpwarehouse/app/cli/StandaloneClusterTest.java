@@ -6,16 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.drpwarehouse.schemas.warehouse.GoldTables;
-import org.drpwarehouse.schemas.warehouse.MartTables;
-import org.drpwarehouse.schemas.warehouse.TableContract;
 import org.drpwarehouse.transforms.PseudonymisationKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,27 +52,12 @@ class StandaloneClusterTest {
     DrpRun localTransform = DrpRun.of("--config", localConfig.toString(), "transform", "--as-of", AS_OF);
     assertThat(localTransform.status()).as("drp transform in local mode failed:\n" + localTransform.err()).isZero();
 
-    List<TableContract> compared = new ArrayList<>(List.of(GoldTables.STAGE_VISITS, GoldTables.DISPUTE_SUMMARY,
-        GoldTables.DISPUTE_FLAGS, GoldTables.REVIEW_TIMELINESS));
-    compared.addAll(MartTables.ALL);
-    for (TableContract contract : compared) {
-      Dataset<Row> fromCluster = table(onCluster, contract);
-      Dataset<Row> fromLocal = table(local, contract);
-      assertThat(fromCluster.count()).as(contract.name() + " rows").isEqualTo(fromLocal.count());
-      assertThat(fromCluster.exceptAll(fromLocal).count()).as(contract.name() + ": rows only in the cluster's build").isZero();
-      assertThat(fromLocal.exceptAll(fromCluster).count()).as(contract.name() + ": rows only in the local build").isZero();
-    }
-    assertThat(table(onCluster, GoldTables.DISPUTE_SUMMARY).count()).as("the sample has disputes").isPositive();
+    GoldComparison.assertSameTables(onCluster, "the cluster's build", local, "the local build");
   }
 
   private Path config(String name, Path warehouse, Path key, String master) throws IOException {
-    String text = "warehouse=" + warehouse.toUri() + "\npseudonymisation.key-file=" + key + "\n"
-        + (master == null ? "" : "spark.master=" + master + "\nspark.shuffle-partitions=4\n");
-    return Files.writeString(temp.resolve(name), text);
-  }
-
-  private static Dataset<Row> table(Path warehouse, TableContract contract) {
-    return SparkSession.active().read().format("delta").load(contract.location(warehouse.toUri()).toString());
+    return master == null ? GoldComparison.settings(temp.resolve(name), warehouse, key)
+        : GoldComparison.settings(temp.resolve(name), warehouse, key, "spark.master=" + master, "spark.shuffle-partitions=4");
   }
 
   /** A warehouse copied file by file (Delta tables hold relative paths, so the copy is a warehouse of its own). */
