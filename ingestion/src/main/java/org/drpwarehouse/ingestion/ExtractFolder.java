@@ -25,7 +25,9 @@ import org.drpwarehouse.schemas.Ssda903;
  * ({@code disputes.csv} or {@code disputes.jsonl}, ...) and alert tracker workbooks ({@code *.xlsx}
  * at its top or in a {@code trackers/} sub-folder). SSDA903 files carry no authority code: it comes
  * from {@code --authority} or the extract's {@value ExtractManifest#FILE_NAME}; a 903 file with
- * neither is refused, saying how to give it. Files with other names are listed as ignored.
+ * neither is refused, saying how to give it. With the manifest's {@code ssda903_snapshot: true} its
+ * SSDA903 files are {@linkplain SourceFile#fullSnapshot() full snapshots}. Files with other names
+ * are listed as ignored.
  *
  * <p>A tracker workbook is read through the mapping beside it ({@code alerts.xlsx} with {@code
  * alerts.mapping.yaml}, see docs/trackers.md) and gives two source files: {@code
@@ -105,7 +107,8 @@ public final class ExtractFolder {
         }
         continue;
       }
-      Optional<SourceFile> match = match(file, relative, fileName, authority);
+      Optional<SourceFile> match = match(file, relative, fileName, authority,
+          manifest.map(ExtractManifest::ssda903Snapshot).orElse(false));
       if (match.isEmpty()) {
         ignored.add(relative);
         continue;
@@ -128,10 +131,12 @@ public final class ExtractFolder {
                 && TrackerFiles.mappingFileFor(other).equals(file));
   }
 
-  private static Optional<SourceFile> match(Path file, String relative, String fileName, String authority) {
+  private static Optional<SourceFile> match(Path file, String relative, String fileName, String authority,
+      boolean snapshot) {
     for (RecordSpec spec : Ssda903.ALL) {
       if (fileName.equals(spec.csvFileName())) {
-        return Optional.of(new SourceFile(file, relative, spec, SourceFile.Format.CSV, SourceKind.SSDA903, authority));
+        return Optional.of(
+            new SourceFile(file, relative, spec, SourceFile.Format.CSV, SourceKind.SSDA903, authority, null, snapshot));
       }
     }
     for (RecordSpec spec : ExchangeFormat.ALL) {

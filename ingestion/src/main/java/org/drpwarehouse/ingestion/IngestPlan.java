@@ -85,6 +85,9 @@ public record IngestPlan(String runKey, Path folder, URI warehouse, String autho
         node.put("authority", file.source().authority());
       }
       node.put("checksum", file.checksum());
+      if (file.source().fullSnapshot()) {
+        node.put("full_snapshot", true);
+      }
       if (file.alreadyLoadedBy() != null) {
         node.put("already_loaded_by", file.alreadyLoadedBy());
       }
@@ -122,7 +125,8 @@ public record IngestPlan(String runKey, Path folder, URI warehouse, String autho
                 SourceFile.Format.valueOf(node.path("format").asText()),
                 SourceKind.valueOf(node.path("kind").asText()),
                 node.hasNonNull("authority") ? node.path("authority").asText() : null,
-                jdbc);
+                jdbc,
+                node.path("full_snapshot").asBoolean(false));
         files.add(
             new PlannedFile(
                 node.path("index").asInt(),

@@ -197,7 +197,7 @@ public final class Ingestion {
           new JdbcWindow(profile.name(), profile.url(), profile.user(), profile.passwordEnvironment(), query.sql(),
               query.modifiedColumn(), query.key(), lower, upper, fullPull);
       String name = profile.name() + ":" + query.spec().name();
-      SourceFile source = new SourceFile(null, name, query.spec(), SourceFile.Format.JDBC_QUERY, SourceKind.JDBC, null, window);
+      SourceFile source = new SourceFile(name, query.spec(), null, window);
       // What identifies a pull: its query and its window (a database has no file bytes to hash).
       String checksum = sha256(name + "\n" + query.sql() + "\n" + lower + "\n" + upper + "\n" + fullPull);
       files.add(new PlannedFile(index++, source, checksum, null));
@@ -446,7 +446,10 @@ public final class Ingestion {
               row.getLong(row.fieldIndex(IngestRunColumns.LOADED)),
               row.getLong(row.fieldIndex(IngestRunColumns.QUARANTINED)),
               row.getLong(row.fieldIndex(IngestRunColumns.DELETED)),
-              reasons));
+              reasons,
+              // A run log written before the column existed has none.
+              java.util.Arrays.asList(row.schema().fieldNames()).contains(IngestRunColumns.DELETIONS_WITHHELD)
+                  ? row.getString(row.fieldIndex(IngestRunColumns.DELETIONS_WITHHELD)) : null));
     }
     results.sort(Comparator.comparing(FileResult::sourceName));
     return new IngestReport(plan.runKey(), resumed, results, failed);

@@ -17,9 +17,13 @@ import org.drpwarehouse.schemas.RecordSpec;
  * @param authority the authority the file belongs to: from the manifest or {@code --authority} for
  *     SSDA903; for exchange files the default when a row leaves its own column empty is none (the
  *     row's {@code authority} column is required)
+ * @param fullSnapshot the file holds every record of its kind of its authority (an SSDA903 file of an
+ *     extract whose manifest says {@code ssda903_snapshot: true}): a record an earlier load gave that
+ *     it no longer holds is marked deleted
  */
 public record SourceFile(
-    Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority, JdbcWindow jdbc) {
+    Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority, JdbcWindow jdbc,
+    boolean fullSnapshot) {
   public enum Format {
     CSV,
     JSON_LINES,
@@ -29,9 +33,14 @@ public record SourceFile(
     JDBC_QUERY
   }
 
-  /** A file source. */
+  /** A file source that only adds and updates records. */
   public SourceFile(Path path, String name, RecordSpec spec, Format format, SourceKind kind, String authority) {
-    this(path, name, spec, format, kind, authority, null);
+    this(path, name, spec, format, kind, authority, null, false);
+  }
+
+  /** A database query. */
+  public SourceFile(String name, RecordSpec spec, String authority, JdbcWindow jdbc) {
+    this(null, name, spec, Format.JDBC_QUERY, SourceKind.JDBC, authority, jdbc, false);
   }
 
   public SourceFile {
@@ -44,5 +53,8 @@ public record SourceFile(
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(kind, "kind");
+    if (fullSnapshot && jdbc != null) {
+      throw new IllegalArgumentException("A database query is not a file snapshot: a full pull marks deletions itself");
+    }
   }
 }

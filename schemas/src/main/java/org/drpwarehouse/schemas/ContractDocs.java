@@ -25,7 +25,14 @@ public final class ContractDocs {
     out.append("`Y`/`N` flags also accept `true`/`false`, and empty means unknown. v1 files carry no version column.\n\n");
     out.append("## The extract manifest (`").append(ExtractManifest.FILE_NAME).append("`)\n\n");
     out.append("```yaml\nauthority: \"381\"            # required: the DfE LA number used in the exchange files\n");
-    out.append("authority_name: Calderdale  # optional\nextract_date: 2025-03-31    # optional: the day the extract was taken\n```\n\n");
+    out.append("authority_name: Calderdale  # optional\nextract_date: 2025-03-31    # optional: the day the extract was taken\n");
+    out.append("ssda903_snapshot: true      # optional, default false: the SSDA903 files hold the authority's whole record\n```\n\n");
+    out.append("With `ssda903_snapshot: true` each SSDA903 file of the extract is the authority's whole record of its kind ");
+    out.append("(every child, episode or review, all years, as at the extract): a record an earlier load gave that the file ");
+    out.append("no longer holds was deleted at source, and ingestion marks it deleted in bronze (the report's *deleted at ");
+    out.append("source*), so it leaves silver and gold. A file that is not loaded (a broken header) deletes nothing; nor does ");
+    out.append("a file with a rejected record whose key cannot be read (a missing or broken key column), ");
+    out.append("since that record may be any of them: the report says so. Without the setting a file only adds and updates records.\n\n");
     for (SourceFamily family : SourceFamily.values()) {
       out.append("## ").append(family == SourceFamily.SSDA903 ? "SSDA903 files" : "Exchange format files").append("\n\n");
       for (RecordSpec spec : Contracts.all()) {

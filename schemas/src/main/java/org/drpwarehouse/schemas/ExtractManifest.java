@@ -22,10 +22,17 @@ import java.util.Optional;
  * authority: "381"              # required: the DfE LA number used in the exchange files
  * authority_name: Calderdale    # optional
  * extract_date: 2025-03-31      # optional: the day the extract was taken
+ * ssda903_snapshot: true        # optional, default false: the SSDA903 files hold the authority's whole record
  * </pre>
+ *
+ * @param ssda903Snapshot the extract's SSDA903 files hold every record of the authority as at the
+ *     extract (every child, episode and review, all years), so a record an earlier load gave that a
+ *     file of this extract no longer holds was deleted at source: ingestion marks it deleted in
+ *     bronze. Without it each file only adds and updates records.
  */
-public record ExtractManifest(String authority, String authorityName, LocalDate extractDate) {
+public record ExtractManifest(String authority, String authorityName, LocalDate extractDate, boolean ssda903Snapshot) {
   public static final String FILE_NAME = "drp-extract.yaml";
+  static final String SNAPSHOT = "ssda903_snapshot";
 
   public ExtractManifest {
     Objects.requireNonNull(authority, "authority");
@@ -65,7 +72,12 @@ public record ExtractManifest(String authority, String authorityName, LocalDate 
             "write it as YYYY-MM-DD", e);
       }
     }
-    return new ExtractManifest(authority, root.path("authority_name").asText(""), extractDate);
+    JsonNode snapshot = root.path(SNAPSHOT);
+    if (!snapshot.isMissingNode() && !snapshot.isNull() && !snapshot.isBoolean()) {
+      throw new DrpUserException(name + ": " + SNAPSHOT, "'" + snapshot.asText() + "' is not true or false",
+          "write " + SNAPSHOT + ": true when the SSDA903 files hold the authority's whole record, else leave it out");
+    }
+    return new ExtractManifest(authority, root.path("authority_name").asText(""), extractDate, snapshot.asBoolean(false));
   }
 
   /** Writes the manifest in the documented layout. */
@@ -78,6 +90,10 @@ public record ExtractManifest(String authority, String authorityName, LocalDate 
       }
       if (extractDate != null) {
         out.write("extract_date: " + extractDate + "\n");
+      }
+      if (ssda903Snapshot) {
+        out.write("# The SSDA903 files hold the authority's whole record: a record missing from them was deleted.\n");
+        out.write(SNAPSHOT + ": true\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,7 +9,10 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.drpwarehouse.schemas.warehouse.GoldTables;
+import scala.collection.JavaConverters;
 
 /**
  * Delta table helpers of the transforms' runners, and the warehouse's physical layout: every silver,
@@ -29,14 +32,23 @@ final class DeltaTables {
 
   /** The latest version of a Delta table. */
   static long version(SparkSession spark, String location) {
-    return DeltaTable.forPath(spark, location).history(1).select("version").head().getLong(0);
+    return latest(spark, location).version();
   }
 
   /** Whether the table exists and is partitioned by authority (a warehouse written before the layout is not). */
   static boolean byAuthority(SparkSession spark, String location) {
     return exists(spark, location)
-        && DeltaTable.forPath(spark, location).detail().select("partitionColumns").head().getList(0)
-            .equals(List.of(PARTITION));
+        && JavaConverters.seqAsJavaList(latest(spark, location).metadata().partitionColumns()).equals(List.of(PARTITION));
+  }
+
+  /**
+   * The table's latest snapshot, from the Delta log the reads share: its version and metadata come
+   * from the log alone, with no Spark job (the public API's {@code history()} and {@code detail()}
+   * each run jobs, {@code detail()} over every file of the table), and the reads that follow reuse it.
+   */
+  private static Snapshot latest(SparkSession spark, String location) {
+    DeltaLog log = DeltaLog.forTable(spark, location);
+    return log.update(log.update$default$1(), log.update$default$2(), log.update$default$3());
   }
 
   /**

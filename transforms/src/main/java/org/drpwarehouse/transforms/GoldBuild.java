@@ -167,8 +167,10 @@ public final class GoldBuild {
               ? "the gold tables were written before they were laid out by authority"
           : null;
       if (reason == null) {
+        Map<String, Long> read = last.isNullAt(last.fieldIndex(Build.SOURCE_VERSIONS)) ? Map.of()
+            : scala.collection.JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, Long>>getAs(Build.SOURCE_VERSIONS));
         return incremental(last.getTimestamp(last.fieldIndex(Build.INGESTED_THROUGH)), asOf, policies, buildId,
-            fingerprint, versions, ingestedThrough);
+            fingerprint, versions, ingestedThrough, caseRecordsChanged(read, versions));
       }
     }
     return full(asOf, policies, buildId, fingerprint, versions, ingestedThrough, reason);
@@ -192,7 +194,7 @@ public final class GoldBuild {
   }
 
   private Result incremental(Timestamp since, LocalDate asOf, PolicyDimensions policies, String buildId,
-      String fingerprint, Map<String, Long> versions, Timestamp ingestedThrough) {
+      String fingerprint, Map<String, Long> versions, Timestamp ingestedThrough, boolean caseRecordsChanged) {
     Tally rows = new Tally();
     Dataset<Row> disputes = silver(ExchangeFormat.DISPUTES);
     Dataset<Row> events = silver(ExchangeFormat.DISPUTE_EVENTS);
@@ -225,7 +227,6 @@ public final class GoldBuild {
     tables.put(GoldTables.DISPUTE_SUMMARY,
         () -> merge(GoldTables.DISPUTE_SUMMARY, outputs.summary(), affected, authorities));
     tables.put(GoldTables.DISPUTE_FLAGS, () -> merge(GoldTables.DISPUTE_FLAGS, outputs.flags(), affected, authorities));
-    boolean caseRecordsChanged = caseRecordsChangedSince(since);
     if (caseRecordsChanged) {
       tables.putAll(caseRecords(asOf));
     }
@@ -328,12 +329,19 @@ public final class GoldBuild {
     return spark.read().format("delta").load(contract.location(warehouse).toString());
   }
 
-  /** Whether an SSDA903 record or review decision reached silver after the given load time. */
-  private boolean caseRecordsChangedSince(Timestamp since) {
-    return !Stream.of(Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS, ExchangeFormat.REVIEW_DECISIONS)
-        .map(spec -> silver(spec).where(col(Lineage.INGESTED_AT).gt(lit(since))).select(Lineage.INGESTED_AT))
-        .reduce(Dataset::union).orElseThrow().isEmpty();
+  /**
+   * Whether a silver table of case records (SSDA903, review decisions) moved since the last build
+   * read it: a new version means records were loaded, changed or deleted (a record deleted at
+   * source leaves no newer row behind, so load times alone cannot tell).
+   */
+  private static boolean caseRecordsChanged(Map<String, Long> lastRead, Map<String, Long> now) {
+    return CASE_RECORDS.stream().map(spec -> SilverSchemas.SILVER + "." + spec.name())
+        .anyMatch(table -> !Objects.equals(lastRead.get(table), now.get(table)));
   }
+
+  /** The silver records of the review tables and silver children (gold's case records). */
+  private static final List<RecordSpec> CASE_RECORDS =
+      List.of(Ssda903.HEADER, Ssda903.EPISODES, Ssda903.REVIEWS, ExchangeFormat.REVIEW_DECISIONS);
 
   /** Replaces a whole table and returns its rows. */
   private long overwrite(TableContract contract, Dataset<Row> computed) {
@@ -388,7 +396,8 @@ public final class GoldBuild {
 
   private Map<String, Long> sourceVersions() {
     Map<String, Long> versions = new LinkedHashMap<>();
-    for (RecordSpec spec : List.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS, ExchangeFormat.ALLOCATIONS)) {
+    for (RecordSpec spec : Stream.concat(Stream.of(ExchangeFormat.DISPUTES, ExchangeFormat.DISPUTE_EVENTS,
+        ExchangeFormat.ALLOCATIONS), CASE_RECORDS.stream()).toList()) {
       String location = WarehouseTables.location(warehouse, SilverSchemas.SILVER, spec.name()).toString();
       if (DeltaTables.exists(spark, location)) {
         versions.put(SilverSchemas.SILVER + "." + spec.name(), DeltaTables.version(spark, location));

@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.schemas.ExchangeFormat;
+import org.drpwarehouse.schemas.Ssda903;
+import org.drpwarehouse.schemas.Ssda903Columns;
 import org.drpwarehouse.schemas.calendar.WorkingDayCalendar;
 import org.drpwarehouse.schemas.policy.PolicyCatalog;
 import org.drpwarehouse.schemas.warehouse.GoldTables;
@@ -123,6 +125,44 @@ class GoldBuildTest {
     assertThat(table(incremental, MartTables.DISPUTES_STARTED).count()).as("the marts were written").isPositive();
     assertThat(table(incremental, GoldTables.DISPUTE_FLAGS).where("dispute_id = 'D4'").count())
         .as("the new dispute's unmapped category is flagged").isEqualTo(1);
+  }
+
+  /** Child C-1 of 801 in care from 18 April, with its reviews of 17 May and (unless deleted) 10 August. */
+  private static void writeCaseRecords(URI warehouse, boolean withAugust) {
+    write(Silver.episodes().defaults(SilverSchemas.AUTHORITY, "801").row(Silver.startsCare("C-1", "2024-04-18")).dataset(),
+        warehouse, Ssda903.EPISODES.name());
+    Frame reviews = Silver.reviews().defaults(SilverSchemas.AUTHORITY, "801")
+        .row(Ssda903Columns.CHILD, "C-1", Ssda903Columns.REVIEW, "2024-05-17", Ssda903Columns.REVIEW_CODE, "PN1");
+    if (withAugust) {
+      reviews.row(Ssda903Columns.CHILD, "C-1", Ssda903Columns.REVIEW, "2024-08-10", Ssda903Columns.REVIEW_CODE, "PN1");
+    }
+    write(reviews.dataset(), warehouse, Ssda903.REVIEWS.name());
+  }
+
+  @Test
+  void a_review_deleted_at_source_leaves_the_review_marts_of_an_incremental_build_as_a_full_rebuild_has_them()
+      throws Exception {
+    URI incremental = warehouse("deleted-review", firstLoad());
+    writeCaseRecords(incremental, true);
+    GoldBuild build = new GoldBuild(SPARK, incremental, PolicyCatalog.presets(), WorkingDayCalendar.england());
+    build.run(AS_OF, GoldBuild.Mode.INCREMENTAL);
+    assertThat(table(incremental, GoldTables.REVIEW_TIMELINESS).count()).isEqualTo(2);
+
+    // The August review is gone from silver and nothing newer was loaded: no load time says so, the version does.
+    writeCaseRecords(incremental, false);
+    GoldBuild.Result second = build.run(AS_OF, GoldBuild.Mode.INCREMENTAL);
+
+    assertThat(second.mode()).isEqualTo(GoldBuild.Mode.INCREMENTAL);
+    assertThat(table(incremental, GoldTables.REVIEW_TIMELINESS).count()).as("the deleted review is no longer judged")
+        .isEqualTo(1);
+    URI full = warehouse("deleted-review-full", firstLoad());
+    writeCaseRecords(full, false);
+    new GoldBuild(SPARK, full, PolicyCatalog.presets(), WorkingDayCalendar.england()).run(AS_OF, GoldBuild.Mode.FULL);
+    for (TableContract contract : List.of(GoldTables.REVIEW_TIMELINESS, MartTables.REVIEWS_HELD)) {
+      Dataset<Row> a = table(incremental, contract).drop(MartTables.AS_OF_DATE);
+      Dataset<Row> b = table(full, contract).drop(MartTables.AS_OF_DATE);
+      assertThat(a.exceptAll(b).count() + b.exceptAll(a).count()).as(contract.name() + ": rows in one build only").isZero();
+    }
   }
 
   @Test

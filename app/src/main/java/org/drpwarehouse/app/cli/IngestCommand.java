@@ -102,6 +102,11 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     out.print(table.render(""));
+    for (FileResult file : report.files()) {
+      if (file.deletionsWithheld() != null) {
+        out.println("NO DELETIONS from " + file.sourceName() + ": " + file.deletionsWithheld());
+      }
+    }
     for (String failed : report.failedFiles()) {
       out.println("REFUSED " + failed);
     }

@@ -132,7 +132,8 @@ final class AuthorityRun {
   private void writeManifest(Path folder, Authority authority, SummaryTally tally) throws IOException {
     Path file = folder.resolve(ExtractManifest.FILE_NAME);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
-      new ExtractManifest(authority.code(), authority.name(), authority.periodEnd()).write(out);
+      // The generated SSDA903 files are the authority's whole record, every year of it.
+      new ExtractManifest(authority.code(), authority.name(), authority.periodEnd(), true).write(out);
     }
     tally.add(ExtractManifest.FILE_NAME, 1, 0, Files.size(file));
   }

@@ -66,6 +66,7 @@ class SampleGeneratorTest {
       assertThat(manifest.authority()).isEqualTo(authority);
       assertThat(manifest.authorityName()).isEqualTo("Synthetic Authority " + authority);
       assertThat(manifest.extractDate()).as("2 years from 2022: the period ends 2024-03-31").isEqualTo(LocalDate.of(2024, 3, 31));
+      assertThat(manifest.ssda903Snapshot()).as("the generated SSDA903 files are the authority's whole record").isTrue();
     }
     assertThat(summary.periodStart()).isEqualTo(LocalDate.of(2022, 4, 1));
   }

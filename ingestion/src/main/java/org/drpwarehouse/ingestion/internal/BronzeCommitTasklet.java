@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,6 +31,7 @@ import org.drpwarehouse.ingestion.FileResult;
 import org.drpwarehouse.ingestion.IngestPlan;
 import org.drpwarehouse.ingestion.IngestPlan.PlannedFile;
 import org.drpwarehouse.ingestion.JdbcWindow;
+import org.drpwarehouse.ingestion.SourceKind;
 import org.drpwarehouse.schemas.RecordSpec;
 import org.drpwarehouse.schemas.warehouse.Lineage;
 import org.drpwarehouse.schemas.warehouse.WarehouseTables;
@@ -123,6 +125,13 @@ public final class BronzeCommitTasklet implements Tasklet {
       }
       results.add(result);
     }
+    Map<RecordSpec, Boolean> existedBefore = new HashMap<>();
+    for (PlannedFile file : plan.toLoad()) {
+      if (file.source().fullSnapshot()) {
+        existedBefore.computeIfAbsent(file.source().spec(), spec -> DeltaTables.exists(spark,
+            WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, spec.name())));
+      }
+    }
     for (Map.Entry<RecordSpec, List<String>> table : bronzeGlobs.entrySet()) {
       Dataset<Row> staged =
           spark.read().schema(stagedBronzeSchema(table.getKey())).parquet(table.getValue().toArray(String[]::new))
@@ -140,12 +149,15 @@ public final class BronzeCommitTasklet implements Tasklet {
           WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.QUARANTINE));
     }
 
+    recordSnapshots(readCounts, existedBefore, now);
     for (PlannedFile file : plan.toLoad()) {
       if (file.source().jdbc() != null && readCounts.containsKey(file.stepName())) {
         recordDatabasePull(file, now);
       }
     }
-    append(runRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_RUNS));
+    // mergeSchema: a run log written before a column was added takes it on.
+    appender(runRows(now), TXN_VERSION).option("mergeSchema", "true")
+        .save(WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_RUNS).toString());
     if (results.stream().anyMatch(r -> r.status().equals(FileResult.LOADED))) {
       append(fileRows(now), WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, WarehouseTables.INGEST_FILES));
     }
@@ -204,12 +216,15 @@ public final class BronzeCommitTasklet implements Tasklet {
   }
 
   private void append(Dataset<Row> rows, URI table, long txnVersion) {
-    rows.write()
+    appender(rows, txnVersion).save(table.toString());
+  }
+
+  private DataFrameWriter<Row> appender(Dataset<Row> rows, long txnVersion) {
+    return rows.write()
         .format("delta")
         .mode("append")
         .option("txnAppId", "drp-ingest-" + plan.runKey())
-        .option("txnVersion", txnVersion)
-        .save(table.toString());
+        .option("txnVersion", txnVersion);
   }
 
   /**
@@ -233,13 +248,7 @@ public final class BronzeCommitTasklet implements Tasklet {
                 .count();
       }
     }
-    for (int i = 0; i < results.size(); i++) {
-      FileResult r = results.get(i);
-      if (r.sourceName().equals(file.source().name())) {
-        results.set(i, new FileResult(r.sourceName(), r.record(), r.authority(), r.checksum(), r.status(), r.read(), r.loaded(),
-            r.quarantined(), deleted, r.reasons()));
-      }
-    }
+    setDeleted(file.source().name(), deleted, null);
     Row mark =
         RowFactory.create(
             window.profile(), spec.name(), window.upper() == null ? null : Timestamp.valueOf(window.upper()),
@@ -255,15 +264,7 @@ public final class BronzeCommitTasklet implements Tasklet {
     JdbcWindow window = file.source().jdbc();
     RecordSpec spec = file.source().spec();
     Column[] key = window.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    org.apache.spark.sql.expressions.WindowSpec latestFirst =
-        org.apache.spark.sql.expressions.Window.partitionBy(key)
-            .orderBy(col(Lineage.INGESTED_AT).desc(), col(Lineage.SOURCE_LINE).desc());
-    Dataset<Row> live =
-        bronze
-            .where(col(Lineage.SOURCE_NAME).equalTo(file.source().name()))
-            .withColumn("__rank", org.apache.spark.sql.functions.row_number().over(latestFirst))
-            .where(col("__rank").equalTo(1).and(col(Lineage.DELETED).isNull().or(org.apache.spark.sql.functions.not(col(Lineage.DELETED)))))
-            .select(key);
+    Dataset<Row> live = liveKeys(bronze.where(col(Lineage.SOURCE_NAME).equalTo(file.source().name())), key);
     String keyList = String.join(", ", window.keyColumns().stream().map(k -> "drp_source." + k).toList());
     Dataset<Row> atSource =
         spark.read()
@@ -282,18 +283,40 @@ public final class BronzeCommitTasklet implements Tasklet {
       sameKey = sameKey == null ? equal : sameKey.and(equal);
     }
     Dataset<Row> gone = live.join(atSource, sameKey, "left_anti");
+    Column authority = spec.column(org.drpwarehouse.schemas.ExchangeColumns.AUTHORITY).isPresent()
+        ? col(org.drpwarehouse.schemas.ExchangeColumns.AUTHORITY) : lit(file.source().authority());
+    return tombstoneRows(gone, spec, window.keyColumns(), authority, lit(file.source().name()), file.source().kind().id(), now);
+  }
+
+  /** The keys of these bronze rows whose latest version (last load, then last line) is not a tombstone. */
+  private static Dataset<Row> liveKeys(Dataset<Row> bronze, Column[] key) {
+    org.apache.spark.sql.expressions.WindowSpec latestFirst =
+        org.apache.spark.sql.expressions.Window.partitionBy(key)
+            .orderBy(col(Lineage.INGESTED_AT).desc(), col(Lineage.SOURCE_LINE).desc());
+    return bronze
+        .withColumn("__rank", org.apache.spark.sql.functions.row_number().over(latestFirst))
+        .where(col("__rank").equalTo(1).and(col(Lineage.DELETED).isNull().or(org.apache.spark.sql.functions.not(col(Lineage.DELETED)))))
+        .select(key);
+  }
+
+  /**
+   * Bronze rows marking the given keys deleted from this run on: the key columns, the authority and
+   * source, line 0 (so a real row of the same load wins over its tombstone), every other column null.
+   */
+  private Dataset<Row> tombstoneRows(Dataset<Row> gone, RecordSpec spec, List<String> keyColumns, Column authority,
+      Column sourceName, String kind, Timestamp now) {
+    Column[] key = keyColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     List<Column> columns = new ArrayList<>();
     for (StructField field : WarehouseTables.bronzeSchema(spec).fields()) {
       Column value;
-      if (window.keyColumns().contains(field.name())) {
+      if (keyColumns.contains(field.name())) {
         value = col(field.name());
       } else if (field.name().equals(Lineage.AUTHORITY)) {
-        value = spec.column(org.drpwarehouse.schemas.ExchangeColumns.AUTHORITY).isPresent()
-            ? col(org.drpwarehouse.schemas.ExchangeColumns.AUTHORITY) : lit(file.source().authority());
+        value = authority;
       } else if (field.name().equals(Lineage.SOURCE_KIND)) {
-        value = lit(file.source().kind().id());
+        value = lit(kind);
       } else if (field.name().equals(Lineage.SOURCE_NAME)) {
-        value = lit(file.source().name());
+        value = sourceName;
       } else if (field.name().equals(Lineage.SOURCE_LINE)) {
         value = lit(0L);
       } else if (field.name().equals(Lineage.BATCH_ID)) {
@@ -312,6 +335,115 @@ public final class BronzeCommitTasklet implements Tasklet {
     return gone.select(columns.toArray(Column[]::new));
   }
 
+  /**
+   * After this run's bronze rows are in: for each record kind that full snapshot files of the run
+   * hold, the records of their authorities live in bronze (from SSDA903 files, latest version not a
+   * tombstone) that no snapshot file of the run holds, loaded or rejected, are marked deleted, one
+   * commit per table. Computed in Spark; only the count per file reaches the driver.
+   *
+   * <p>A snapshot file with a rejected record whose key could not be read marks nothing deleted:
+   * that record may be any of the missing ones, and a wrong deletion is worse than a late one. Nor
+   * does a table this run created (nothing was there to delete).
+   */
+  private void recordSnapshots(Map<String, StagedCounts> readCounts, Map<RecordSpec, Boolean> existedBefore, Timestamp now) {
+    Map<RecordSpec, List<PlannedFile>> bySpec = new LinkedHashMap<>();
+    for (PlannedFile file : plan.toLoad()) {
+      if (file.source().fullSnapshot() && readCounts.containsKey(file.stepName())
+          && existedBefore.getOrDefault(file.source().spec(), false)) {
+        bySpec.computeIfAbsent(file.source().spec(), s -> new ArrayList<>()).add(file);
+      }
+    }
+    for (Map.Entry<RecordSpec, List<PlannedFile>> entry : bySpec.entrySet()) {
+      RecordSpec spec = entry.getKey();
+      List<String> keyColumns = spec.naturalKey();
+      List<String> unreadableKeys = new ArrayList<>();
+      Dataset<Row> rejectedKeys = rejectedKeys(spec, entry.getValue(), unreadableKeys);
+      List<PlannedFile> trusted = entry.getValue().stream().filter(f -> !unreadableKeys.contains(f.source().name())).toList();
+      for (String name : unreadableKeys) {
+        setDeleted(name, 0, "a rejected record's key could not be read, so it may be any record missing from the file:"
+            + " nothing was marked deleted; correct the rejected records and load the file again");
+      }
+      if (trusted.isEmpty()) {
+        continue;
+      }
+      URI table = WarehouseTables.location(plan.warehouse(), WarehouseTables.BRONZE, spec.name());
+      Dataset<Row> bronze = spark.read().format("delta").load(table.toString());
+      List<String> names = trusted.stream().map(f -> f.source().name()).toList();
+      List<String> keyed = new ArrayList<>(keyColumns);
+      keyed.add(0, Lineage.AUTHORITY);
+      Column[] authorityAndKey = keyed.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+      Dataset<Row> held = bronze
+          .where(col(Lineage.BATCH_ID).equalTo(plan.runKey()).and(col(Lineage.SOURCE_NAME).isin(names.toArray())))
+          .select(authorityAndKey)
+          .unionByName(rejectedKeys.where(col(QuarantineColumns.SOURCE_NAME).isin(names.toArray())).select(authorityAndKey));
+      // Each authority's tombstones name the first of its snapshot files as their source.
+      Map<String, String> owner = new TreeMap<>();
+      trusted.forEach(f -> owner.putIfAbsent(f.source().authority(), f.source().name()));
+      List<Row> owners = owner.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
+      Dataset<Row> sources = spark.createDataFrame(owners, new StructType()
+          .add(Lineage.AUTHORITY, DataTypes.StringType).add(SNAPSHOT_SOURCE, DataTypes.StringType));
+      Dataset<Row> live = liveKeys(bronze.where(col(Lineage.SOURCE_KIND).equalTo(SourceKind.SSDA903.id())
+          .and(col(Lineage.AUTHORITY).isin(owner.keySet().toArray()))), authorityAndKey);
+      Dataset<Row> gone = live.join(held, scala.collection.JavaConverters.asScalaBuffer(keyed).toList(), "left_anti")
+          .join(sources, Lineage.AUTHORITY);
+      append(tombstoneRows(gone, spec, keyColumns, col(Lineage.AUTHORITY), col(SNAPSHOT_SOURCE),
+          SourceKind.SSDA903.id(), now), table, TXN_VERSION + 1 + trusted.get(0).index());
+      Map<String, Long> deleted = new HashMap<>();
+      spark.read().format("delta").load(table.toString())
+          .where(col(Lineage.BATCH_ID).equalTo(plan.runKey()).and(col(Lineage.DELETED)).and(col(Lineage.SOURCE_NAME).isin(names.toArray())))
+          .groupBy(Lineage.SOURCE_NAME).count().collectAsList()
+          .forEach(row -> deleted.put(row.getString(0), row.getLong(1)));
+      names.forEach(name -> setDeleted(name, deleted.getOrDefault(name, 0L), null));
+    }
+  }
+
+  private static final String SNAPSHOT_SOURCE = "__snapshot_source";
+
+  /**
+   * The keys (with authority and source name) of the records of these files that were rejected, as
+   * read; the names of the files with a rejected record whose key could not be read are added to
+   * {@code unreadable}.
+   */
+  private Dataset<Row> rejectedKeys(RecordSpec spec, List<PlannedFile> files, List<String> unreadable) {
+    StructType keySchema = new StructType();
+    for (String column : spec.naturalKey()) {
+      keySchema = keySchema.add(column, DataTypes.StringType);
+    }
+    List<String> globs = files.stream().map(f -> layout.quarantineGlob(f.index())).filter(this::exists).toList();
+    StructType empty = new StructType().add(QuarantineColumns.SOURCE_NAME, DataTypes.StringType).add(Lineage.AUTHORITY,
+        DataTypes.StringType);
+    for (StructField field : keySchema.fields()) {
+      empty = empty.add(field);
+    }
+    if (globs.isEmpty()) {
+      return spark.createDataFrame(List.of(), empty);
+    }
+    Dataset<Row> rejected = spark.read()
+        .schema(stagedQuarantineSchema().add(StagingItemWriter.SOURCE_KEY, keySchema))
+        .option("mode", "FAILFAST")
+        .json(globs.toArray(String[]::new))
+        .localCheckpoint();
+    rejected.where(col(StagingItemWriter.SOURCE_KEY).isNull()).select(QuarantineColumns.SOURCE_NAME).distinct()
+        .collectAsList().forEach(row -> unreadable.add(row.getString(0)));
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(QuarantineColumns.SOURCE_NAME));
+    columns.add(col(QuarantineColumns.AUTHORITY).as(Lineage.AUTHORITY));
+    for (String column : spec.naturalKey()) {
+      columns.add(col(StagingItemWriter.SOURCE_KEY + "." + column).as(column));
+    }
+    return rejected.where(col(StagingItemWriter.SOURCE_KEY).isNotNull()).select(columns.toArray(Column[]::new));
+  }
+
+  /** Sets the tombstones (and the reason none were trusted) of one file's result. */
+  private void setDeleted(String sourceName, long deleted, String withheld) {
+    for (int i = 0; i < results.size(); i++) {
+      FileResult r = results.get(i);
+      if (r.sourceName().equals(sourceName)) {
+        results.set(i, r.withDeleted(deleted, withheld));
+      }
+    }
+  }
+
   private Dataset<Row> runRows(Timestamp now) {
     List<Row> rows = new ArrayList<>();
     for (FileResult result : results) {
@@ -319,7 +451,7 @@ public final class BronzeCommitTasklet implements Tasklet {
           RowFactory.create(
               plan.runKey(), now, result.authority(), result.record(), kindOf(result.sourceName()), result.sourceName(),
               result.checksum(), result.status(), result.read(), result.loaded(), result.quarantined(), result.deleted(),
-              new HashMap<>(result.reasons())));
+              new HashMap<>(result.reasons()), result.deletionsWithheld()));
     }
     return spark.createDataFrame(rows, WarehouseTables.INGEST_RUNS_SCHEMA);
   }

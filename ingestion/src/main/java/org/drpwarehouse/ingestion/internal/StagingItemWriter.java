@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
@@ -34,6 +35,13 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
   static final String LOADED = "records.staged.bronze";
   static final String QUARANTINED = "records.staged.quarantine";
   static final String RULE_PREFIX = "records.staged.rule.";
+  /**
+   * Staged with each quarantine row, not kept in the quarantine table: the rejected record's key
+   * as read (key column to value), when every key column was read and broke no rule; absent when
+   * the record cannot be told from others. A {@linkplain SourceFile#fullSnapshot() full snapshot}
+   * needs it: a rejected record is still at source, so it is not deleted.
+   */
+  static final String SOURCE_KEY = "source_key";
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -128,7 +136,7 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
         json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         for (ValidatedRecord item : chunk) {
           for (Violation violation : item.violations()) {
-            writeQuarantine(json, item.record(), violation);
+            writeQuarantine(json, item.record(), violation, item.violations());
           }
         }
         json.writeRaw('\n');
@@ -147,7 +155,15 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
   }
 
 
-  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation) throws IOException {
+  /** Whether a rejected record's key was read whole: the record could be split into columns and no rule broke on its key. */
+  private boolean identifiable(RawRecord record, List<Violation> violations) {
+    return record.structureError() == null
+        && file.spec().naturalKey().stream().allMatch(record::has)
+        && violations.stream().noneMatch(v -> v.column() == null || file.spec().naturalKey().contains(v.column()));
+  }
+
+  private void writeQuarantine(JsonGenerator json, RawRecord record, Violation violation, List<Violation> violations)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField(QuarantineColumns.RECORD, file.spec().name());
     String authority = authority(record);
@@ -163,6 +179,13 @@ public final class StagingItemWriter implements ItemStreamWriter<ValidatedRecord
     json.writeStringField(QuarantineColumns.RULE_ID, violation.ruleId());
     json.writeStringField(QuarantineColumns.REASON, violation.fullReason());
     json.writeStringField(QuarantineColumns.RAW_RECORD, record.text());
+    if (identifiable(record, violations)) {
+      json.writeObjectFieldStart(SOURCE_KEY);
+      for (String column : file.spec().naturalKey()) {
+        json.writeStringField(column, record.value(column));
+      }
+      json.writeEndObject();
+    }
     json.writeEndObject();
   }
 }

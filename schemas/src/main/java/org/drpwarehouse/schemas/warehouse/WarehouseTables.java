@@ -91,6 +91,8 @@ public final class WarehouseTables {
     public static final String LOADED = "loaded";
     public static final String QUARANTINED = "quarantined";
     public static final String DELETED = "deleted";
+    /** Why a full snapshot file marked nothing deleted although records may have gone; null when none was withheld. */
+    public static final String DELETIONS_WITHHELD = "deletions_withheld";
     public static final String REASONS = "reasons";
   }
 
@@ -108,7 +110,8 @@ public final class WarehouseTables {
           .add(IngestRunColumns.LOADED, DataTypes.LongType, false)
           .add(IngestRunColumns.QUARANTINED, DataTypes.LongType, false)
           .add(IngestRunColumns.DELETED, DataTypes.LongType, false)
-          .add(IngestRunColumns.REASONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false);
+          .add(IngestRunColumns.REASONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+          .add(IngestRunColumns.DELETIONS_WITHHELD, DataTypes.StringType, true);
 
   /** The loaded-files registry: loading the same bytes again adds nothing. */
   public static final class IngestFileColumns {
