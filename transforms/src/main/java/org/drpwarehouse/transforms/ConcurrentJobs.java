@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.drpwarehouse.schemas.DrpUserException;
 
@@ -24,7 +25,9 @@ import org.drpwarehouse.schemas.DrpUserException;
  * #DEFAULT_LANES}; 1 runs them one after another in the calling thread). Every job runs to its end
  * even when another fails; the first failure (in the order given) is then rethrown, naming its job
  * (a {@link DrpUserException}, which names what the user must fix, as it is).
- * Results come back in the order given, each with its own wall-clock seconds.
+ * Results come back in the order given, each with its own wall-clock seconds. Each job's Spark jobs
+ * carry its name as their description (the Spark UI and event log show {@code mart_themes}, not
+ * only a call site).
  */
 final class ConcurrentJobs {
   /** The Spark setting of how many jobs run at a time. */
@@ -35,9 +38,19 @@ final class ConcurrentJobs {
   /** What one job returned, and how long it took from its start to its end. */
   record Done<T>(T value, double seconds) {}
 
+  /** Spark's local property behind {@code SparkContext.setJobDescription}. */
+  private static final String JOB_DESCRIPTION = "spark.job.description";
+
   private final int lanes;
+  private final SparkContext context;
 
   ConcurrentJobs(int lanes) {
+    this(lanes, null);
+  }
+
+  /** With a Spark context, each job's Spark jobs are described by the job's name. */
+  ConcurrentJobs(int lanes, SparkContext context) {
+    this.context = context;
     if (lanes < 1) {
       throw new IllegalArgumentException(
           "Cannot run " + lanes + " jobs at a time: " + LANES_SETTING + " must be 1 or more");
@@ -49,7 +62,7 @@ final class ConcurrentJobs {
   static ConcurrentJobs of(SparkSession spark) {
     String text = spark.conf().get(LANES_SETTING, String.valueOf(DEFAULT_LANES));
     try {
-      return new ConcurrentJobs(Integer.parseInt(text.trim()));
+      return new ConcurrentJobs(Integer.parseInt(text.trim()), spark.sparkContext());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Cannot read " + LANES_SETTING + "='" + text + "': give a whole number of jobs to run at a time, e.g. 4", e);
@@ -113,7 +126,11 @@ final class ConcurrentJobs {
     }
   }
 
-  private static <T> Done<T> timed(String name, Callable<T> job) {
+  private <T> Done<T> timed(String name, Callable<T> job) {
+    String previous = context == null ? null : context.getLocalProperty(JOB_DESCRIPTION);
+    if (context != null) {
+      context.setLocalProperty(JOB_DESCRIPTION, name);
+    }
     long start = System.nanoTime();
     try {
       return new Done<>(job.call(), (System.nanoTime() - start) / 1e9);
@@ -121,6 +138,10 @@ final class ConcurrentJobs {
       throw e; // already names the record, the rule and the fix, for the command line to print as is
     } catch (Exception e) {
       throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
+    } finally {
+      if (context != null) {
+        context.setLocalProperty(JOB_DESCRIPTION, previous);
+      }
     }
   }
 }

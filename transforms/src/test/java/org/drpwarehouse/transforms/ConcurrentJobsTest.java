@@ -41,6 +41,25 @@ class ConcurrentJobsTest {
   }
 
   @Test
+  void each_job_describes_its_spark_jobs_by_its_name_and_the_caller_keeps_its_own_description() {
+    spark.sparkContext().setJobDescription("transform");
+    try {
+      for (int lanes : List.of(1, 2)) {
+        Map<String, Callable<String>> writes = new LinkedHashMap<>();
+        for (String table : List.of("mart_themes", "mart_cafcass")) {
+          writes.put(table, () -> spark.sparkContext().getLocalProperty("spark.job.description"));
+        }
+        Map<String, ConcurrentJobs.Done<String>> done = new ConcurrentJobs(lanes, spark.sparkContext()).run(writes);
+        assertThat(done.get("mart_themes").value()).as(lanes + " lanes").isEqualTo("mart_themes");
+        assertThat(done.get("mart_cafcass").value()).as(lanes + " lanes").isEqualTo("mart_cafcass");
+        assertThat(spark.sparkContext().getLocalProperty("spark.job.description")).isEqualTo("transform");
+      }
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  @Test
   void one_lane_writes_one_table_after_another_in_the_calling_thread() {
     Map<String, Callable<String>> writes = new LinkedHashMap<>();
     writes.put("dispute_summary", () -> Thread.currentThread().getName());
