@@ -56,10 +56,12 @@ import org.drpwarehouse.schemas.warehouse.WarehouseTables;
  *   <li>{@link Mode#INCREMENTAL} recomputes only the disputes touched since the last build (a
  *       silver dispute, event or allocation loaded after it, with every other dispute of the same
  *       child, since repeats and teams cross disputes) and MERGEs them into gold in one commit per
- *       table; the aggregates are recomputed for the authorities touched. It falls back to a full
- *       rebuild, saying why, when there is no earlier build, the as-of date differs, the policies or
- *       bindings changed, or records were deleted at source (a deleted event's dispute cannot be
- *       told from its tombstone). An incremental build gives exactly the tables of a full one
+ *       table; the aggregates are recomputed for the authorities touched. The review tables,
+ *       {@code silver.children} and the marts of case records are rebuilt only when a silver table of
+ *       case records has a new version since the last build (records loaded, changed or deleted). It
+ *       falls back to a full rebuild, saying why, when there is no earlier build, the as-of date
+ *       differs, the policies or bindings changed, or disputes or events were deleted at source (a
+ *       deleted event's dispute cannot be told from its tombstone). An incremental build gives exactly the tables of a full one
  *       ({@code GoldBuildTest} proves it).
  * </ul>
  */
