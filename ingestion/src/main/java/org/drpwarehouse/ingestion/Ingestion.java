@@ -447,9 +447,8 @@ public final class Ingestion {
               row.getLong(row.fieldIndex(IngestRunColumns.QUARANTINED)),
               row.getLong(row.fieldIndex(IngestRunColumns.DELETED)),
               reasons,
-              // A run log written before the column existed has none.
-              java.util.Arrays.asList(row.schema().fieldNames()).contains(IngestRunColumns.DELETIONS_WITHHELD)
-                  ? row.getString(row.fieldIndex(IngestRunColumns.DELETIONS_WITHHELD)) : null));
+              // Present in every row read: this run's append took the column on (schema merge).
+              row.getString(row.fieldIndex(IngestRunColumns.DELETIONS_WITHHELD))));
     }
     results.sort(Comparator.comparing(FileResult::sourceName));
     return new IngestReport(plan.runKey(), resumed, results, failed);

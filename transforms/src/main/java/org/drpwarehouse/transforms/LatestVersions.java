@@ -38,13 +38,7 @@ public final class LatestVersions {
 
   public static Dataset<Row> apply(Dataset<Row> typed, RecordSpec spec) {
     Column[] key = SilverSchemas.key(spec).stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    WindowSpec latestFirst =
-        Window.partitionBy(key)
-            .orderBy(
-                col(Lineage.INGESTED_AT).desc_nulls_last(),
-                col(Lineage.SOURCE_LINE).desc_nulls_last(),
-                col(Lineage.SOURCE_NAME).desc_nulls_last(),
-                col(Lineage.RECORD_HASH).desc_nulls_last());
+    WindowSpec latestFirst = Window.partitionBy(key).orderBy(Lineage.latestFirst());
     return typed
         .withColumn(RANK, row_number().over(latestFirst))
         .where(col(RANK).equalTo(1).and(not(coalesce(col(Lineage.DELETED), lit(false)))))

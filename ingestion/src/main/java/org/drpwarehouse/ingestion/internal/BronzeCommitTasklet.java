@@ -242,10 +242,7 @@ public final class BronzeCommitTasklet implements Tasklet {
         Dataset<Row> tombstones = tombstones(file, spark.read().format("delta").load(table.toString()), now);
         // A second write to the same table in this run: its own txnVersion, so a restart skips it too.
         append(tombstones, table, TXN_VERSION + 1 + file.index());
-        deleted =
-            spark.read().format("delta").load(table.toString())
-                .where(col(Lineage.BATCH_ID).equalTo(plan.runKey()).and(col(Lineage.DELETED)).and(col(Lineage.SOURCE_NAME).equalTo(file.source().name())))
-                .count();
+        deleted = tombstonesWritten(table, List.of(file.source().name())).getOrDefault(file.source().name(), 0L);
       }
     }
     setDeleted(file.source().name(), deleted, null);
@@ -288,11 +285,10 @@ public final class BronzeCommitTasklet implements Tasklet {
     return tombstoneRows(gone, spec, window.keyColumns(), authority, lit(file.source().name()), file.source().kind().id(), now);
   }
 
-  /** The keys of these bronze rows whose latest version (last load, then last line) is not a tombstone. */
+  /** The keys of these bronze rows whose latest version ({@link Lineage#latestFirst()}) is not a tombstone. */
   private static Dataset<Row> liveKeys(Dataset<Row> bronze, Column[] key) {
     org.apache.spark.sql.expressions.WindowSpec latestFirst =
-        org.apache.spark.sql.expressions.Window.partitionBy(key)
-            .orderBy(col(Lineage.INGESTED_AT).desc(), col(Lineage.SOURCE_LINE).desc());
+        org.apache.spark.sql.expressions.Window.partitionBy(key).orderBy(Lineage.latestFirst());
     return bronze
         .withColumn("__rank", org.apache.spark.sql.functions.row_number().over(latestFirst))
         .where(col("__rank").equalTo(1).and(col(Lineage.DELETED).isNull().or(org.apache.spark.sql.functions.not(col(Lineage.DELETED)))))
@@ -388,16 +384,23 @@ public final class BronzeCommitTasklet implements Tasklet {
           .join(sources, Lineage.AUTHORITY);
       append(tombstoneRows(gone, spec, keyColumns, col(Lineage.AUTHORITY), col(SNAPSHOT_SOURCE),
           SourceKind.SSDA903.id(), now), table, TXN_VERSION + 1 + trusted.get(0).index());
-      Map<String, Long> deleted = new HashMap<>();
-      spark.read().format("delta").load(table.toString())
-          .where(col(Lineage.BATCH_ID).equalTo(plan.runKey()).and(col(Lineage.DELETED)).and(col(Lineage.SOURCE_NAME).isin(names.toArray())))
-          .groupBy(Lineage.SOURCE_NAME).count().collectAsList()
-          .forEach(row -> deleted.put(row.getString(0), row.getLong(1)));
+      Map<String, Long> deleted = tombstonesWritten(table, names);
       names.forEach(name -> setDeleted(name, deleted.getOrDefault(name, 0L), null));
     }
   }
 
   private static final String SNAPSHOT_SOURCE = "__snapshot_source";
+
+  /** The tombstones this run wrote to a bronze table, by source (counted in Spark; one row per source reaches the driver). */
+  private Map<String, Long> tombstonesWritten(URI table, List<String> sourceNames) {
+    Map<String, Long> written = new HashMap<>();
+    spark.read().format("delta").load(table.toString())
+        .where(col(Lineage.BATCH_ID).equalTo(plan.runKey()).and(col(Lineage.DELETED))
+            .and(col(Lineage.SOURCE_NAME).isin(sourceNames.toArray())))
+        .groupBy(Lineage.SOURCE_NAME).count().collectAsList()
+        .forEach(row -> written.put(row.getString(0), row.getLong(1)));
+    return written;
+  }
 
   /**
    * The keys (with authority and source name) of the records of these files that were rejected, as
@@ -409,20 +412,10 @@ public final class BronzeCommitTasklet implements Tasklet {
     for (String column : spec.naturalKey()) {
       keySchema = keySchema.add(column, DataTypes.StringType);
     }
+    StructType staged = stagedQuarantineSchema().add(StagingItemWriter.SOURCE_KEY, keySchema);
     List<String> globs = files.stream().map(f -> layout.quarantineGlob(f.index())).filter(this::exists).toList();
-    StructType empty = new StructType().add(QuarantineColumns.SOURCE_NAME, DataTypes.StringType).add(Lineage.AUTHORITY,
-        DataTypes.StringType);
-    for (StructField field : keySchema.fields()) {
-      empty = empty.add(field);
-    }
-    if (globs.isEmpty()) {
-      return spark.createDataFrame(List.of(), empty);
-    }
-    Dataset<Row> rejected = spark.read()
-        .schema(stagedQuarantineSchema().add(StagingItemWriter.SOURCE_KEY, keySchema))
-        .option("mode", "FAILFAST")
-        .json(globs.toArray(String[]::new))
-        .localCheckpoint();
+    Dataset<Row> rejected = globs.isEmpty() ? spark.createDataFrame(List.of(), staged)
+        : readStaged(staged, globs).localCheckpoint();
     rejected.where(col(StagingItemWriter.SOURCE_KEY).isNull()).select(QuarantineColumns.SOURCE_NAME).distinct()
         .collectAsList().forEach(row -> unreadable.add(row.getString(0)));
     List<Column> columns = new ArrayList<>();

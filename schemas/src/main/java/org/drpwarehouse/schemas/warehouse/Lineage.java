@@ -1,5 +1,8 @@
 package org.drpwarehouse.schemas.warehouse;
 
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -33,6 +36,16 @@ public final class Lineage {
   public static final String DELETED = "_deleted";
 
   /** The lineage columns, appended after the contract's raw columns. */
+  /**
+   * The order of a record's versions, latest first: the latest load, then the last line of the
+   * file, then (two files of one load holding the same key) source name and record hash, so that
+   * every reader of bronze (silver's latest version, ingestion's tombstones) picks the same one.
+   */
+  public static Column[] latestFirst() {
+    return new Column[] {col(INGESTED_AT).desc_nulls_last(), col(SOURCE_LINE).desc_nulls_last(),
+        col(SOURCE_NAME).desc_nulls_last(), col(RECORD_HASH).desc_nulls_last()};
+  }
+
   public static final StructType SCHEMA =
       new StructType()
           .add(AUTHORITY, DataTypes.StringType, false)
